@@ -1,0 +1,1 @@
+"""spaCy model loading and the annotate stage."""

