@@ -1,0 +1,369 @@
+"""Event coding benchmark: PLOVER GSR (type, event match, coverage, reliability), WikiEvents
+(trigger/argument agreement), TempEval-3 (date normalisation) and speed.
+
+Run:  .venv/bin/python benchmarks/events.py [--actors own|gold|both] [--skip-speed]
+Gold data is read from $DYADLINE_GOLD (default <repo>/../shared/gold) and never copied into the repo.
+Writes benchmarks/results/events.json and prints a table.
+
+How to read the figures (also in the README):
+- type accuracy (top-1): the highest-confidence event of each sentence has the gold type; a sentence
+  with no event counts as wrong. "on covered" divides by sentences that got an event.
+- event match: type, a source code and a target code all agree with the gold (an empty gold target
+  needs an empty predicted one). Gold codes are CAMEO-style: IGO / NGO / IMG stand for any
+  intergovernmental / non-governmental / militant organisation, so a predicted actor of that kind
+  matches them; the CAMEO spellings JAP, ITL, VTN are read as JPN, ITA, VNM.
+- reliability: top events binned by confidence, with the observed type accuracy in each bin; a
+  well-calibrated coder has accuracy close to the bin's mean confidence.
+- "own" actors run dyadline's resolver; "gold" hands the coder the gold actor spans, which isolates
+  frame/type errors from actor errors (the published 0.84 NLI anchor is with gold actors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
+OUT = REPO / "benchmarks" / "results" / "events.json"
+
+CLASS_CODES = {"IGO": {"igo"}, "NGO": {"ngo", "org"}, "IMG": {"group", "rebel", "militant"}, "ISM": {"group"}}
+CAMEO_SPELLING = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+IGO_CODES = {"EUR", "NATO", "UNO", "IAEA", "OSCE", "AU", "ARL", "ASEAN", "APEC", "OPEC", "ICRC", "IRC", "WTO", "IMF",
+             "WBK", "CIS", "CSTO", "SCO", "EEU", "OAS", "ECOWAS", "GCC", "OIC", "ICC", "IGO", "G7", "G20", "BRICS"}
+WIKI_MAP = {
+    "Conflict.Attack": "ASSAULT", "Conflict.Attack.DetonateExplode": "ASSAULT", "Conflict.Attack.Unspecified": "ASSAULT",
+    "Contact.Contact.Meet": "CONSULT", "Contact.Meet": "CONSULT", "Contact.Contact.Correspondence": "CONSULT",
+    "Contact.Contact.Broadcast": None, "Contact.ThreatenCoerce": "THREATEN", "Contact.ThreatenCoerce.Unspecified": "THREATEN",
+    "Contact.RequestCommand": "REQUEST", "Contact.RequestCommand.Unspecified": "REQUEST",
+    "Justice.ArrestJailDetain": "COERCE", "Justice.ArrestJailDetain.Unspecified": "COERCE",
+    "Justice.ChargeIndict": "ACCUSE", "Justice.ChargeIndict.Unspecified": "ACCUSE",
+    "Justice.InvestigateCrime": "ACCUSE", "Justice.InvestigateCrime.Unspecified": "ACCUSE",
+    "Justice.Sentence": "ACCUSE", "Justice.TrialHearing": "ACCUSE", "Justice.ReleaseParole": "RETREAT",
+    "Conflict.Demonstrate": "PROTEST", "Conflict.Demonstrate.Unspecified": "PROTEST",
+    "Conflict.Demonstrate.DemonstrateWithViolence": "PROTEST", "Life.Die.Unspecified": None,
+    "Transaction.Donation": "AID", "Transaction.AidBetweenGovernments": "AID",
+}
+SOURCE_ROLES = {"Attacker", "Communicator", "Participant", "Demonstrator", "Jailer", "Prosecutor", "Investigator",
+                "Giver", "Requester", "Killer", "Defendant_by"}
+TARGET_ROLES = {"Target", "Recipient", "Victim", "Detainee", "Defendant", "Participant", "Observer"}
+
+
+# ----------------------------------------------------------------------------------------------- GSR
+def load_gsr() -> list[dict[str, Any]]:
+    lst = lambda v: v if isinstance(v, list) else []  # noqa: E731
+    mk = lambda ti: ti.get("markup") if isinstance(ti, dict) else ti  # noqa: E731
+    path = GOLD / "plover-gsr-cameo" / "PLOVER_GSR_CAMEO.json"
+    recs = json.loads(path.read_text(encoding="utf-8"))
+    return [{"id": r["id"], "text": r["text"], "event": r["event"], "mode": r.get("mode"),
+             "source": lst(r.get("source")), "target": lst(r.get("target")), "markup": mk(r.get("textInfo"))}
+            for r in recs if r["event"] != "DOCUMENT"]
+
+
+def code_matches(gold_code: str | None, actor: Any) -> bool:
+    g = CAMEO_SPELLING.get(gold_code or "", gold_code or "")
+    code = actor.code or ""
+    if g in CLASS_CODES:
+        return code == g or actor.kind in CLASS_CODES[g] or (g == "IGO" and code in IGO_CODES)
+    return code[:3] == g if g else False
+
+
+def _side_ok(gold: list[dict[str, Any]], pred: list[Any]) -> bool:
+    if not gold:
+        return not pred
+    return any(code_matches(g.get("code"), p.actor) for g in gold for p in pred)
+
+
+def event_match(rec: dict[str, Any], ev: Any, gold_type: str) -> bool:
+    if ev.type != gold_type:
+        return False
+    if _side_ok(rec["source"], ev.source) and _side_ok(rec["target"], ev.target):
+        return True
+    recip = "SRC/TAR" in (rec.get("markup") or "") or ev.reciprocal
+    return recip and _side_ok(rec["source"], ev.target) and _side_ok(rec["target"], ev.source)
+
+
+def gold_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:
+    """Documents whose mentions are the gold actor spans (code from the gold, kind from the code)."""
+    from dyadline.events.testing import doc_with_mentions
+
+    docs = []
+    for r in recs:
+        actors: dict[str, Any] = {}
+        for a in r["source"] + r["target"]:
+            t = (a.get("actorText") or "").strip()
+            if t and t in r["text"]:
+                code = CAMEO_SPELLING.get(a.get("code") or "", a.get("code"))
+                kind = "igo" if code == "IGO" else "ngo" if code == "NGO" else "group" if code in ("IMG", "ISM") else "state"
+                actors[t] = (code, a.get("sector"), kind)
+        d = doc_with_mentions(r["text"], actors, date="2000-01-01")
+        d.doc_id = r["id"]
+        docs.append(d)
+    return docs
+
+
+def own_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:
+    from dyadline.actors.resolver import ResolveActors
+
+    from dyadline.model import Document
+    from dyadline.nlp.annotate import Annotate
+
+    docs = []
+    for r in recs:
+        d = Document(origin=r["id"], text=r["text"], date="2000-01-01", given_id=r["id"])
+        d.finalize_ids()
+        docs.append(d)
+    Annotate()(docs)
+    ResolveActors()(docs)
+    return docs
+
+
+def run_gsr(mode: str) -> dict[str, Any]:
+    from dyadline.events.coder import CodeEvents
+    from dyadline.ontology import normalise_type
+
+    recs = load_gsr()
+    docs = gold_actor_docs(recs) if mode == "gold" else own_actor_docs(recs)
+    CodeEvents()(docs)
+    n = len(recs)
+    covered = type_ok = match_ok = any_match = n_events = correct_events = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[dict[str, Any]] = []
+    for r, d in zip(recs, docs, strict=True):
+        gold = normalise_type(r["event"])
+        evs = sorted(d.events, key=lambda e: -e.confidence)
+        n_events += len(evs)
+        per_type[gold][1] += 1
+        correct_events += sum(1 for e in evs if event_match(r, e, gold))
+        if any(event_match(r, e, gold) for e in evs):
+            any_match += 1
+        if not evs:
+            confusion[(gold, "-")] += 1
+            misses.append({"id": r["id"], "gold": gold, "pred": None, "text": r["text"][:140]})
+            continue
+        covered += 1
+        top = evs[0]
+        ok = top.type == gold
+        type_ok += ok
+        per_type[gold][0] += ok
+        match_ok += event_match(r, top, gold)
+        confusion[(gold, top.type)] += 1
+        bins[min(9, int(top.confidence * 10))].append((top.confidence, ok))
+        if not ok:
+            misses.append({"id": r["id"], "gold": gold, "pred": top.type, "text": r["text"][:140]})
+    reliability = [
+        {"bin": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "n": len(v), "mean_conf": round(sum(c for c, _ in v) / len(v), 3),
+         "accuracy": round(sum(o for _, o in v) / len(v), 3)}
+        for b, v in sorted(bins.items())
+    ]
+    return {
+        "actors": mode, "sentences": n, "coverage": round(covered / n, 3),
+        "type_accuracy_top1": round(type_ok / n, 3), "type_accuracy_on_covered": round(type_ok / max(covered, 1), 3),
+        "event_match_top1": round(match_ok / n, 3), "event_match_any": round(any_match / n, 3),
+        "event_precision": round(correct_events / max(n_events, 1), 3),
+        "events_per_sentence": round(n_events / n, 3),
+        "per_type_accuracy": {t: round(a / m, 3) for t, (a, m) in sorted(per_type.items())},
+        "reliability": reliability,
+        "top_confusions": [[g, p, c] for (g, p), c in confusion.most_common(40) if g != p][:15],
+        "misses_sample": misses[:0],
+    }
+
+
+# ----------------------------------------------------------------------------------------------- WikiEvents
+def run_wikievents(mode: str) -> dict[str, Any]:
+    from dyadline.events.coder import CodeEvents
+    from dyadline.model import Document
+
+    docs_gold = []
+    for split in ("dev", "test"):
+        for line in open(GOLD / "wikievents" / f"{split}.jsonl", encoding="utf-8"):
+            docs_gold.append(json.loads(line))
+    docs = []
+    for g in docs_gold:
+        d = Document(origin=g["doc_id"], text=g["text"], given_id=g["doc_id"], date=None)
+        d.finalize_ids()
+        docs.append(d)
+    from dyadline.actors.resolver import ResolveActors
+
+    from dyadline.nlp.annotate import Annotate
+
+    Annotate()(docs)
+    ResolveActors()(docs)
+    CodeEvents()(docs)
+    gold_n = pred_n = trig_tp = type_tp = arg_gold = arg_tp = 0
+    for g, d in zip(docs_gold, docs, strict=True):
+        toks = g["tokens"]
+        # character offsets of gold tokens in the text (tokens are in order)
+        offs, pos = [], 0
+        for t in toks:
+            k = g["text"].find(t, pos)
+            offs.append((k, k + len(t)) if k >= 0 else (pos, pos))
+            pos = k + len(t) if k >= 0 else pos
+        ents = {e["id"]: e for e in g["entity_mentions"]}
+        gold_evs = []
+        for e in g["event_mentions"]:
+            typ = next((v for k, v in WIKI_MAP.items() if e["event_type"].startswith(k) and v), None)
+            if typ is None:
+                continue
+            s = offs[e["trigger"]["start"]][0]
+            en = offs[e["trigger"]["end"] - 1][1]
+            args = []
+            for a in e["arguments"]:
+                ent = ents.get(a["entity_id"])
+                if ent is None:
+                    continue
+                args.append((a["role"], offs[ent["start"]][0], offs[ent["end"] - 1][1]))
+            gold_evs.append((typ, s, en, args))
+        gold_n += len(gold_evs)
+        preds = [ev for ev in d.events if ev.type in set(WIKI_MAP.values())]
+        pred_n += len(preds)
+        for typ, s, en, args in gold_evs:
+            hit = [ev for ev in preds if ev.trigger_span[0] < en and s < ev.trigger_span[1]]
+            if hit:
+                trig_tp += 1
+                if any(ev.type == typ for ev in hit):
+                    type_tp += 1
+            for role, a0, a1 in args:
+                if role not in SOURCE_ROLES | TARGET_ROLES:
+                    continue
+                arg_gold += 1
+                found = False
+                for ev in hit:
+                    for p in ev.source + ev.target:
+                        for m in d.mentions:
+                            if m.text == p.text and m.start < a1 and a0 < m.end:
+                                found = True
+                arg_tp += found
+    prec = type_tp / max(pred_n, 1)
+    rec = type_tp / max(gold_n, 1)
+    return {"actors": mode, "gold_events_mapped": gold_n, "predicted_events": pred_n,
+            "trigger_recall_any_type": round(trig_tp / max(gold_n, 1), 3), "trigger_type_precision": round(prec, 3),
+            "trigger_type_recall": round(rec, 3), "trigger_type_f1": round(2 * prec * rec / max(prec + rec, 1e-9), 3),
+            "argument_recall": round(arg_tp / max(arg_gold, 1), 3), "argument_gold": arg_gold}
+
+
+# ----------------------------------------------------------------------------------------------- TempEval
+def run_tempeval() -> dict[str, Any]:
+    from dyadline.events.time import normalise
+
+    total = ok = attempted = 0
+    errors = []
+    for fn in sorted(glob.glob(str(GOLD / "tempeval3-platinum" / "*.tml"))):
+        root = ET.parse(fn).getroot()
+        dct = root.find("DCT/TIMEX3").get("value")  # type: ignore[union-attr]
+        for t in root.find("TEXT").iter("TIMEX3"):  # type: ignore[union-attr]
+            if t.get("type") != "DATE":
+                continue
+            value = t.get("value") or ""
+            if not re.match(r"^\d{4}(-\d\d(-\d\d)?)?$", value):
+                continue  # PRESENT_REF, 2013-W12, 2013-Q1: calendar-date values only
+            total += 1
+            got = normalise(t.text or "", dct)
+            if got is not None:
+                attempted += 1
+            if got is not None and got[0] == value:
+                ok += 1
+            elif len(errors) < 8:
+                errors.append({"text": t.text, "gold": value, "got": got[0] if got else None})
+    return {"date_timexes": total, "accuracy": round(ok / max(total, 1), 3), "attempted": attempted,
+            "accuracy_on_attempted": round(ok / max(attempted, 1), 3), "errors_sample": errors}
+
+
+# ----------------------------------------------------------------------------------------------- speed
+def run_speed(n_process: int = 2) -> dict[str, Any]:
+    from dyadline.actors.resolver import ResolveActors
+
+    from dyadline.events.coder import CodeEvents
+    from dyadline.model import Document
+    from dyadline.nlp.annotate import Annotate, get_nlp
+
+    recs = load_gsr()
+    texts = [r["text"] for r in recs] * 3
+    get_nlp()
+    docs = []
+    for i, t in enumerate(texts):
+        d = Document(origin=str(i), text=t, date="2000-01-01")
+        d.finalize_ids()
+        docs.append(d)
+    stages = [Annotate(n_process=n_process, batch_size=64), ResolveActors(), CodeEvents()]
+    t0 = time.perf_counter()
+    out: Any = docs
+    timings = {}
+    for st in stages:
+        s0 = time.perf_counter()
+        out = st(out)
+        timings[st.name] = time.perf_counter() - s0
+    dt = time.perf_counter() - t0
+    n_sent = sum(len(d.sentences) for d in out)
+    return {"sentences": n_sent, "seconds": round(dt, 2), "sentences_per_s": round(n_sent / dt, 1),
+            "n_process": n_process, "stage_seconds": {k: round(v, 2) for k, v in timings.items()},
+            "note": "CPU shared with other work while measured: provisional"}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--actors", choices=["own", "gold", "both"], default="both")
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-wiki", action="store_true")
+    args = ap.parse_args()
+    if not (GOLD / "plover-gsr-cameo").exists():
+        print(f"gold data not found at {GOLD}; set DYADLINE_GOLD. Skipping the events benchmark.")
+        return 0
+    try:
+        import dyadline.actors.resolver  # noqa: F401
+
+        have_resolver = True
+    except ImportError:
+        have_resolver = False
+    results: dict[str, Any] = {"gsr": []}
+    modes = ["gold", "own"] if args.actors == "both" else [args.actors]
+    for mode in modes:
+        if mode == "own" and not have_resolver:
+            print("dyadline.actors.resolver not available: skipping own-actor runs")
+            continue
+        results["gsr"].append(run_gsr(mode))
+    if have_resolver and not args.skip_wiki:
+        results["wikievents"] = run_wikievents("own")
+    results["tempeval"] = run_tempeval()
+    if have_resolver and not args.skip_speed:
+        results["speed"] = run_speed()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print("PLOVER GSR (322 sentences, CAMEO-manual examples)")
+    print(f"{'actors':8} {'coverage':>8} {'type@1':>7} {'type|cov':>8} {'match@1':>8} {'match-any':>9} {'ev-prec':>7} {'ev/sent':>7}")
+    for g in results["gsr"]:
+        print(f"{g['actors']:8} {g['coverage']:8.3f} {g['type_accuracy_top1']:7.3f} {g['type_accuracy_on_covered']:8.3f} "
+              f"{g['event_match_top1']:8.3f} {g['event_match_any']:9.3f} {g['event_precision']:7.3f} {g['events_per_sentence']:7.2f}")
+    for g in results["gsr"]:
+        print(f"\nreliability ({g['actors']} actors): confidence bin -> n, mean confidence, type accuracy")
+        for b in g["reliability"]:
+            print(f"  {b['bin']}  n={b['n']:4d}  conf={b['mean_conf']:.2f}  acc={b['accuracy']:.2f}")
+        print("  per type:", " ".join(f"{t}={a:.2f}" for t, a in g["per_type_accuracy"].items()))
+        print("  top confusions (gold, predicted, n):", g["top_confusions"][:8])
+    if "wikievents" in results:
+        w = results["wikievents"]
+        print(f"\nWikiEvents (types mapped to PLOVER): {w}")
+    te = results["tempeval"]
+    print(f"\nTempEval-3 platinum DATE values: accuracy {te['accuracy']:.3f} on {te['date_timexes']} "
+          f"(attempted {te['attempted']}, accuracy on attempted {te['accuracy_on_attempted']:.3f})")
+    if "speed" in results:
+        s = results["speed"]
+        print(f"\nspeed: {s['sentences_per_s']} sentences/s ({s['sentences']} sentences, n_process={s['n_process']}, "
+              f"stages {s['stage_seconds']}) -- {s['note']}")
+    print(f"\nwrote {OUT.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

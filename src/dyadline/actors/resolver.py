@@ -1,0 +1,757 @@
+"""Actor resolution: from a parsed sentence to coded actors (who is who, as of the article date).
+
+The work happens in passes over one spaCy ``Doc``, each a small rule that names itself in
+``Mention.rule`` so every decision can be explained:
+
+1. *Gazetteer hits*: one Aho-Corasick pass over the case-folded text finds every known
+   form (names, aliases, demonyms, capitals, seats of power, organisations, office holders)
+   that starts and ends on token boundaries; letter case is then checked against the data
+   ("US" is a state, "us" is not) and the longest non-overlapping hits win.
+2. *Fuzzy*: capitalised proper nouns that hit nothing are compared with single-word names
+   (rapidfuzz); a word the English lexicon knows never fuzzy-matches ("Putting" is not Putin).
+3. *People* first, because a person hit pulls in its title ("Belarusian President Alexander
+   Lukashenko"); a term check against the article date decides whether the title still holds.
+4. *States, organisations, places*: an adjective or a name followed by a role noun becomes a
+   sector ("Russian troops" -> RUS MIL); an office noun becomes its holder on that date ("the
+   Ukrainian president"); "the owner of the Kremlin" is a description of the leader; capitals
+   and seats are actors only where the syntax makes them act ("Minsk said", "official Minsk")
+   and stay places otherwise ("a blast in Minsk").
+5. *Leftovers*: people and organisations spaCy found but the gazetteer does not know stay
+   actors (with a country when the noun phrase gives one), bare role nouns give a sector, and
+   surnames and "he"/"she" refer back to people already seen.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dyadline.actors import gazetteer as G
+from dyadline.actors.gazetteer import Entry, Gazetteer, Surface, fold
+from dyadline.model import Actor, Document, Mention
+
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; "Lucasheno" ~ "Lukashenko" scores 84
+FUZZY_MIN_LEN = 5
+OFFICES = {"hos", "hog", "fm", "dm", "vp", "top", "sg"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "comrade"}
+FORMER = {"former", "ex", "late", "then", "erstwhile"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# role nouns too vague to stand alone as an actor without a nationality in front of them
+VAGUE_ROLES = {"side", "state", "head", "owner", "master", "boss", "chief", "tenant", "occupant", "force", "unit",
+               "units", "people", "party", "parties", "court", "press", "television", "tv", "media", "intelligence",
+               "union", "bank", "business", "firm", "company", "leader", "official", "minister", "general",
+               "government", "administration", "authority", "cabinet", "ministry", "presidency", "kremlin",
+               "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "king", "queen",
+               "expert", "observers", "analyst", "citizen", "citizens", "student", "worker", "civilian"}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "appos", "ROOT", "attr", "iobj", "csubj"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "into", "within",
+                  "from", "via", "through", "beyond", "off", "along", "past", "onto", "over", "behind",
+                  "under", "above", "below", "beside", "next", "opposite", "amid", "among"}
+COUNTRY_ACTOR_PREPS = {"with", "against", "between", "by", "toward", "towards", "on", "for", "of", "upon", "to",
+                       "than", "like", "versus", "vs", "vs.", "including", "as"}
+CAPITAL_ACTOR_PREPS = {"with", "against", "between", "by", "toward", "towards", "upon", "versus", "vs", "vs.",
+                       "than", "like"}
+MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head", "drive", "march", "flee",
+                "relocate", "deploy", "send", "evacuate", "bring", "take", "transport", "ship", "walk", "sail",
+                "advance", "retreat", "withdraw", "escape", "trip", "visit", "journey", "route", "bus", "train"}
+PERSON_PRONOUNS = {"he", "she"}
+# nouns for a single person: a proper noun right after one is a person even if spaCy says ORG
+PERSON_NOUNS = {"columnist", "journalist", "reporter", "correspondent", "editor", "blogger", "analyst", "expert",
+                "activist", "spokesman", "spokeswoman", "spokesperson", "lawyer", "professor", "researcher",
+                "commentator", "writer", "author", "economist", "politician", "lawmaker", "senator", "mp",
+                "opposition", "leader", "businessman", "tycoon", "oligarch", "general", "colonel", "commander",
+                "minister", "ambassador", "envoy", "diplomat", "adviser", "advisor", "aide", "president", "governor",
+                "mayor", "judge", "prosecutor", "priest", "cleric", "dissident", "candidate", "official"}
+
+
+def _today() -> str:
+    return _dt.date.today().isoformat()
+
+
+@dataclass(slots=True)
+class Hit:
+    """A gazetteer hit over tokens [start, end) with the meanings that survived the case check."""
+
+    start: int
+    end: int
+    cands: list[Surface]
+    rule: str = "alias"
+    confidence: float = 1.0
+
+    def categories(self) -> set[str]:
+        return {s.entry.category for s in self.cands}
+
+    def of(self, *cats: str) -> list[Entry]:
+        return [s.entry for s in self.cands if s.entry.category in cats]
+
+
+class Resolver:
+    """Resolves the actors of parsed text against one gazetteer (built once per process)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gz = gazetteer
+        self._common: frozenset[str] | None = None
+        self._fuzzy_index: dict[str, list[tuple[str, str]]] | None = None
+
+    # -- public API ------------------------------------------------------------------------------
+    def resolve(self, sdoc: Any, date: str | None = None) -> list[Mention]:
+        """All actor and place mentions of a spaCy Doc, in text order."""
+        return _DocPass(self, sdoc, (date or _today())[:10]).run()
+
+    def lookup(self, text: str, date: str | None = None) -> list[Mention]:
+        """Resolve a phrase ("the owner of the Kremlin") or a sentence (every actor in it)."""
+        from dyadline.nlp.annotate import get_nlp
+
+        return self.resolve(get_nlp()(text), date)
+
+    def hits(self, sdoc: Any) -> list[tuple[int, int, str, str | None]]:
+        """Raw gazetteer hits as (token_start, token_end, category, code): for evaluation and ``explain``."""
+        p = _DocPass(self, sdoc, _today())
+        out = []
+        for h in p.find_hits():
+            e = p.choose(h)
+            out.append((h.start, h.end, e.category, e.code))
+        return out
+
+    # -- resources -------------------------------------------------------------------------------
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Lower-case English words and inflections (WordNet lemma index of the spaCy lemmatizer).
+
+        This is the guard that keeps ordinary words out of fuzzy matching and that makes
+        single-word surnames which are also words ("Rice", "Bush") need a personal context.
+        """
+        if self._common is None:
+            words: set[str] = set()
+            try:
+                from dyadline.nlp.annotate import get_nlp
+
+                lookups = get_nlp().get_pipe("lemmatizer").lookups
+                for table in ("lemma_index", "lemma_exc"):
+                    if lookups.has_table(table):
+                        for part in lookups.get_table(table).values():
+                            words.update(w.lower() for w in part)
+            except Exception:  # noqa: BLE001 - a pipeline without the rule lemmatizer: no lexicon guard
+                pass
+            self._common = frozenset(words)
+        return self._common
+
+    @property
+    def fuzzy_index(self) -> dict[str, list[tuple[str, str]]]:
+        """Single-word names by first letter: (folded form, key) pairs that fuzzy matching may reach."""
+        if self._fuzzy_index is None:
+            idx: dict[str, list[tuple[str, str]]] = {}
+            common = self.common_words
+            for key, surfaces in self.gz.surfaces.items():
+                if len(key) < FUZZY_MIN_LEN or not key.isalpha() or not key.isascii() or key in common:
+                    continue
+                if not any(s.entry.category in (G.PERSON, G.STATE, G.CAPITAL) and s.form[:1].isupper()
+                           for s in surfaces):
+                    continue
+                idx.setdefault(key[0], []).append((key, key))
+            self._fuzzy_index = idx
+        return self._fuzzy_index
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the resolver lives for the whole process
+    def fuzzy(self, word: str) -> tuple[str, float] | None:
+        """The known single-word name closest to ``word`` above the cutoff, or None."""
+        from rapidfuzz import fuzz
+
+        w = fold(word)
+        if len(w) < FUZZY_MIN_LEN or w in self.common_words or w in self.gz.surfaces:
+            return None
+        best: tuple[str, float] | None = None
+        for key, _ in self.fuzzy_index.get(w[0], ()):
+            if abs(len(key) - len(w)) > 2:
+                continue
+            score = fuzz.ratio(w, key)
+            if score >= FUZZY_CUTOFF and (best is None or score > best[1]):
+                best = (key, score)
+        return best
+
+
+class _DocPass:
+    """The state of resolving one Doc: hits, consumed tokens and the mentions made so far."""
+
+    def __init__(self, resolver: Resolver, sdoc: Any, date: str) -> None:
+        self.r = resolver
+        self.gz = resolver.gz
+        self.doc = sdoc
+        self.date = date
+        self.n = len(sdoc)
+        self.sent_of = [0] * self.n
+        self.sent_bounds: list[tuple[int, int]] = []
+        for i, s in enumerate(sdoc.sents):
+            self.sent_bounds.append((s.start, s.end))
+            for t in range(s.start, s.end):
+                self.sent_of[t] = i
+        self.consumed = [False] * self.n
+        self.mentions: list[Mention] = []
+        self.hit_at: dict[int, Hit] = {}  # token -> hit covering it
+
+    # -- pass 1: gazetteer hits ------------------------------------------------------------------
+    def find_hits(self) -> list[Hit]:
+        doc = self.doc
+        text = doc.text
+        starts = {t.idx: t.i for t in doc}
+        ends = {t.idx + len(t.text): t.i for t in doc}
+        raw: list[Hit] = []
+        for cs, ce, key in self.gz.find(fold(text)):
+            ts, te = starts.get(cs), ends.get(ce)
+            if ts is None or te is None:
+                continue
+            span = text[cs:ce]
+            cands = [s for s in self.gz.surfaces[key] if _case_ok(s.form, span)]
+            if cands:
+                raw.append(Hit(ts, te + 1, cands))
+        raw.extend(self._fuzzy_hits({t for h in raw for t in range(h.start, h.end)}))
+        raw.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken = [False] * self.n
+        hits = []
+        for h in raw:
+            if any(taken[h.start:h.end]):
+                continue
+            for t in range(h.start, h.end):
+                taken[t] = True
+            hits.append(h)
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _fuzzy_hits(self, covered: set[int]) -> list[Hit]:
+        out = []
+        short = self.n <= 3  # a looked-up phrase: no tagging context to rely on
+        for t in self.doc:
+            if t.i in covered or not t.is_alpha or len(t.text) < FUZZY_MIN_LEN or not t.text[0].isupper():
+                continue
+            if not short and t.tag_ not in ("NNP", "NNPS"):
+                continue
+            if t.lemma_.lower() in self.r.common_words:
+                continue
+            found = self.r.fuzzy(t.text)
+            if not found:
+                continue
+            key, score = found
+            cands = self.gz.surfaces[key]
+            if t.ent_type_ == "PERSON":  # a person's name never fuzzy-matches a country or a city
+                cands = [s for s in cands if s.entry.category == G.PERSON]
+            if cands:
+                out.append(Hit(t.i, t.i + 1, list(cands), rule="fuzzy", confidence=round(0.9 * score / 100, 3)))
+        return out
+
+    def choose(self, h: Hit) -> Entry:
+        """The meaning of a hit before context: user entries, then the most specific category."""
+        order = {G.PERSON: 0, G.ORG: 1, G.STATE: 2, G.SEAT: 3, G.CAPITAL: 4, G.ADJECTIVE: 5, G.CITY: 6}
+        return min((s.entry for s in h.cands), key=lambda e: (not e.user, order.get(e.category, 9)))
+
+    # -- main --------------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        if self.n == 0:
+            return []
+        hits = self.find_hits()
+        for h in hits:
+            for t in range(h.start, h.end):
+                self.hit_at[t] = h
+        persons = [h for h in hits if G.PERSON in h.categories()]
+        for h in persons:
+            self._person(h)
+        for h in hits:
+            if self.consumed[h.start] or G.PERSON in h.categories() and self._person_done(h):
+                continue
+            self._non_person(h)
+        self._unlisted_entities()
+        self._role_nouns()
+        self._coref()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return self.mentions
+
+    def _person_done(self, h: Hit) -> bool:
+        return any(self.consumed[h.start:h.end])
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, actor: Actor, rule: str, confidence: float,
+              role: str = "actor") -> Mention:
+        span = self.doc[start:end]
+        m = Mention(text=span.text, start=span.start_char, end=span.end_char, sent_idx=self.sent_of[start],
+                    actor=actor, token_start=start, token_end=end, rule=rule, confidence=round(confidence, 3),
+                    role=role)  # type: ignore[arg-type]
+        self.mentions.append(m)
+        for t in range(start, end):
+            self.consumed[t] = True
+        return m
+
+    def _role_term(self, i: int, j: int) -> tuple[str | None, str | None] | None:
+        """Role of the token phrase [i, j] (inclusive), by text or by the last word's lemma."""
+        words = [self.doc[k].lower_ for k in range(i, j + 1)]
+        phrase = " ".join(words)
+        roles = self.gz.roles
+        if phrase in roles:
+            return roles[phrase]
+        lemma = " ".join(words[:-1] + [self.doc[j].lemma_.lower()])
+        return roles.get(lemma)
+
+    def _role_after(self, end: int) -> tuple[int, str | None, str | None] | None:
+        """A role noun phrase right after a modifier ending at token ``end`` (exclusive).
+
+        Returns (end of the role phrase, sector, office) for the *head* of the noun phrase:
+        "Russian army officers" -> officers, "Russian foreign minister" -> foreign minister.
+        """
+        doc = self.doc
+        i = end
+        if i < self.n and doc[i].tag_ == "POS":  # Russia 's army
+            i += 1
+        if i >= self.n or doc[i].text in ("-", "–") or self.sent_of[i] != self.sent_of[end - 1]:
+            return None
+        best = None
+        for j in range(i, min(i + 4, self.n)):
+            t = doc[j]
+            if self.consumed[j] or t.pos_ not in ("ADJ", "NOUN", "PROPN") or self.sent_of[j] != self.sent_of[i]:
+                break
+            if j in self.hit_at and self.hit_at[j].start == j and G.PERSON in self.hit_at[j].categories():
+                break
+            for k in range(i, j + 1):
+                role = self._role_term(k, j)
+                if role is not None:
+                    best = (j + 1, role[0], role[1])
+                    break
+            if t.pos_ in ("NOUN", "PROPN") and (j + 1 >= self.n or doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+                break
+        return best
+
+    def _holder_actor(self, code: str, sector: str | None, office: str | None) -> tuple[Actor, bool]:
+        """The office holder of ``code`` on the article date, or the state itself when unknown."""
+        if office in OFFICES:
+            e = self.gz.holder(code, office, self.date)
+            if e is not None:
+                return Actor(e.code, e.sector or sector, e.name, e.actor_id, "person"), True
+        state = self.gz.states.get(code)
+        kind = "state" if (sector in STATE_SECTORS or sector is None) else "group"
+        if state is None:
+            kind = "igo"
+        return Actor(code, sector, state.name if state else None, state.actor_id if state else None, kind), False
+
+    def _description(self, start: int, end: int, code: str) -> bool:
+        """'the owner of the Kremlin', 'the head of the Belarusian regime', 'the president of Ukraine'."""
+        doc = self.doc
+        root = doc[start:end].root
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return False
+        noun = root.head.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i >= start:
+            return False
+        first = noun.i
+        for left in noun.lefts:
+            if left.dep_ in ("compound", "amod") and left.i < first:
+                first = left.i
+        role = self._role_term(first, noun.i) or self._role_term(noun.i, noun.i)
+        if role is None or role[1] not in OFFICES:
+            return False
+        if any(self.consumed[noun.i:end]):
+            return False
+        actor, is_person = self._holder_actor(code, role[0], role[1])
+        s = first - 1 if first > 0 and doc[first - 1].dep_ == "det" else first
+        self._emit(s, end, actor, "description", 0.9 if is_person else 0.75)
+        return True
+
+    def _place_role(self, start: int, end: int, capital: bool) -> str:
+        """Is a place name acting ("Minsk said", "talks with Beijing") or the scene ("a blast in Minsk")?"""
+        tok = self.doc[start:end].root
+        seen = 0
+        while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 5:
+            tok, seen = tok.head, seen + 1
+        dep = tok.dep_
+        if dep in ACTOR_DEPS:
+            return "actor"
+        if dep == "pobj":
+            prep = tok.head.lower_
+            if prep in LOCATIVE_PREPS:
+                return "location"
+            if prep == "to":
+                verb = tok.head.head
+                return "location" if verb.lemma_.lower() in MOTION_VERBS else ("location" if capital else "actor")
+            preps = CAPITAL_ACTOR_PREPS if capital else COUNTRY_ACTOR_PREPS
+            return "actor" if prep in preps else "location"
+        return "location" if capital else "actor"
+
+    # -- people ------------------------------------------------------------------------------------
+    def _title_left(self, start: int) -> tuple[int, str | None, bool, str | None]:
+        """Extend a person hit to the left over titles, honorifics, 'former' and a nationality.
+
+        Returns (new start, office named by the title, whether 'former' was seen, code of a
+        nationality/state in the title).
+        """
+        doc = self.doc
+        i = start - 1
+        office: str | None = None
+        former = False
+        code: str | None = None
+        new_start = start
+        sent = self.sent_of[start]
+        while i >= 0 and self.sent_of[i] == sent and not self.consumed[i]:
+            t = doc[i]
+            low = t.lower_
+            if low in HONORIFICS:
+                new_start, i = i, i - 1
+                continue
+            if low in FORMER or (low == "-" and i > 0 and doc[i - 1].lower_ == "ex"):
+                former = True
+                new_start, i = i, i - 1
+                continue
+            matched = False
+            for length in (4, 3, 2, 1):
+                k = i - length + 1
+                if k < 0 or self.sent_of[k] != sent:
+                    continue
+                if not all(doc[m].is_alpha or doc[m].text == "-" for m in range(k, i + 1)):
+                    continue
+                role = self._role_term(k, i)
+                if role is not None and (doc[k].text[:1].isupper() or role[1] in OFFICES or role[0]):
+                    if length == 1 and role[1] is None and not doc[k].text[:1].isupper() and low not in (
+                            "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "ambassador"):
+                        continue
+                    office = office or role[1] or "other"
+                    new_start, i, matched = k, k - 1, True
+                    break
+            if matched:
+                continue
+            h = self.hit_at.get(i)
+            if h is not None and h.end == i + 1 and (G.ADJECTIVE in h.categories() or G.STATE in h.categories()
+                                                      or G.ORG in h.categories()):
+                e = self.choose(h)
+                code = code or e.code
+                new_start, i = h.start, h.start - 1
+                continue
+            if t.tag_ == "POS" and i > 0 and i - 1 in self.hit_at:
+                h = self.hit_at[i - 1]
+                e = self.choose(h)
+                if e.category in (G.STATE, G.ORG):
+                    code = code or e.code
+                    new_start, i = h.start, h.start - 1
+                    continue
+            break
+        return new_start, office if new_start < start else None, former, code
+
+    def _person(self, h: Hit) -> None:
+        doc = self.doc
+        persons = h.of(G.PERSON)
+        if not persons:
+            return
+        single = h.end - h.start == 1
+        start, office, former, _code = self._title_left(h.start)
+        titled = start < h.start
+        if single and fold(doc[h.start].text) in self.r.common_words and not titled and self.n > 3:
+            t = doc[h.start]
+            if not (t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[
+                    self.sent_of[t.i]][0])):
+                return  # "Rice prices rose": a surname that is also a word needs a personal context
+        if single and G.PERSON in h.categories() and len(h.categories()) > 1 and not titled:
+            t = doc[h.start]
+            if t.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+                return  # e.g. "Jordan": leave it to the state reading
+        entry, in_term = self._pick_person(persons, office)
+        if in_term and not former:
+            actor = Actor(entry.code, entry.sector, entry.name, entry.actor_id, "person")
+            conf = h.confidence * (0.95 if self._ambiguous(persons) else 1.0)
+            rule = h.rule if h.rule == "fuzzy" else ("title" if titled else "alias")
+        else:
+            actor = Actor(entry.code, None, entry.name, entry.actor_id, "person")
+            conf = h.confidence * 0.6
+            rule = (h.rule if h.rule == "fuzzy" else ("title" if titled else "alias")) + ":out_of_term"
+        self._emit(start, h.end, actor, rule, conf)
+
+    def _ambiguous(self, persons: list[Entry]) -> bool:
+        live = {e.actor_id for e in persons if e.in_term(self.date)}
+        return len(live) > 1
+
+    def _pick_person(self, persons: list[Entry], office: str | None) -> tuple[Entry, bool]:
+        date = self.date
+        live = [e for e in persons if e.in_term(date)]
+        if live:
+            def rank(e: Entry) -> tuple[int, int, int]:
+                hint = 0 if office and (e.office == office or (office == "top" and e.top)) else 1
+                return (0 if e.user else 1, hint, G.OFFICE_RANK.get("top" if e.top else (e.office or "other"), 9))
+
+            return min(live, key=rank), True
+        past = [e for e in persons if e.end and e.end < date]
+        if past:
+            return max(past, key=lambda e: e.end or ""), False
+        return min(persons, key=lambda e: e.start or ""), False
+
+    # -- states, organisations, places ----------------------------------------------------------
+    def _non_person(self, h: Hit) -> None:
+        doc = self.doc
+        e = self.choose(h)
+        cat = e.category
+        conf = h.confidence
+        rule_prefix = "fuzzy" if h.rule == "fuzzy" else None
+        if cat == G.PERSON:
+            return
+        if cat == G.CITY:
+            self._emit(h.start, h.end, Actor(e.place_code, None, e.name, e.actor_id, "unknown"),
+                       rule_prefix or "place", conf, role="location")
+            return
+        if cat == G.ADJECTIVE and self._negated(h):
+            return
+        # "official Minsk", "official Washington"
+        if cat in (G.CAPITAL, G.SEAT, G.STATE) and h.start > 0 and doc[h.start - 1].lower_ == "official":
+            actor = self._metonym_actor(h, e)
+            self._emit(h.start - 1, h.end, actor, rule_prefix or "metonym", conf)
+            return
+        code = e.code
+        if cat == G.CAPITAL:
+            seat = self.gz.org_seats.get(fold(doc[h.start:h.end].text))
+        else:
+            seat = None
+        role = self._role_after(h.end)
+        if role is not None and code:
+            r_end, sector, office = role
+            if cat == G.CAPITAL and seat is not None:
+                code = seat.code or code
+            actor, is_person = (self._holder_actor(code, sector, office) if cat != G.ORG
+                                else self._org_role_actor(e, sector, office))
+            if self._description(h.start, r_end, code):
+                return
+            rule = rule_prefix or ("adjective_role" if cat == G.ADJECTIVE else
+                                   "title" if is_person else f"{'metonym' if cat in (G.CAPITAL, G.SEAT) else 'alias'}_role")
+            self._emit(h.start, r_end, actor, rule, conf * (0.9 if is_person else 1.0))
+            return
+        if cat in (G.STATE, G.SEAT, G.CAPITAL, G.ADJECTIVE) and code and self._description(h.start, h.end, code):
+            return
+        if cat == G.ORG:
+            self._emit(h.start, h.end, Actor(e.code, e.sector, e.name, e.actor_id, e.kind), rule_prefix or "alias",
+                       conf)
+            return
+        if cat == G.ADJECTIVE:
+            t = doc[h.end - 1]
+            nominal = t.pos_ in ("NOUN", "PROPN") or (t.dep_ in ACTOR_DEPS | {"pobj", "conj"} and t.dep_ != "amod")
+            if t.dep_ in ("amod", "compound") and t.head.i > t.i:
+                nominal = False
+            if nominal or self.n <= 3:
+                st = self.gz.states.get(code or "")
+                self._emit(h.start, h.end, Actor(code, None, st.name if st else e.name, e.actor_id, "group"),
+                           rule_prefix or "demonym", conf * 0.9)
+            return
+        if cat == G.STATE:
+            role_kind = self._place_role(h.start, h.end, capital=False)
+            self._emit(h.start, h.end, Actor(code, None, e.name, e.actor_id, "state"), rule_prefix or "alias", conf,
+                       role=role_kind)
+            return
+        # capitals and seats of power
+        role_kind = self._place_role(h.start, h.end, capital=(cat == G.CAPITAL))
+        if cat == G.SEAT and self.doc[h.start:h.end].root.dep_ != "pobj":
+            role_kind = "actor"
+        if role_kind == "actor":
+            self._emit(h.start, h.end, self._metonym_actor(h, e), rule_prefix or ("metonym" if cat == G.SEAT
+                                                                                   else "capital"), conf * 0.95)
+        else:
+            self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
+                       rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
+
+    def _metonym_actor(self, h: Hit, e: Entry) -> Actor:
+        seat = self.gz.org_seats.get(fold(self.doc[h.start:h.end].text)) if e.category == G.CAPITAL else None
+        if seat is not None:
+            return Actor(seat.code, seat.sector, seat.name, seat.actor_id, seat.kind)
+        if e.category == G.STATE:
+            return Actor(e.code, "GOV", e.name, e.actor_id, "state")
+        return Actor(e.code, e.sector or "GOV", e.name, e.actor_id, "state")
+
+    def _org_role_actor(self, e: Entry, sector: str | None, office: str | None) -> tuple[Actor, bool]:
+        if office in OFFICES and e.code:
+            holder = self.gz.holder(e.code, "sg" if office in ("top", "hos") else office, self.date)
+            if holder is not None:
+                return Actor(holder.code, holder.sector, holder.name, holder.actor_id, "person"), True
+        return Actor(e.code, sector or e.sector, e.name, e.actor_id, e.kind), False
+
+    # -- leftovers ---------------------------------------------------------------------------------
+    def _negated(self, h: Hit) -> bool:
+        """'pro-Russian', 'anti-Western': the adjective names a stance, not a nationality."""
+        doc = self.doc
+        prev = doc[h.start - 1].lower_ if h.start > 0 else ""
+        prev2 = doc[h.start - 2].lower_ if h.start > 1 else ""
+        return (prev == "-" and prev2 in ("pro", "anti", "non")) or prev in ("pro", "anti")
+
+    def _context_code(self, root: Any, preps: tuple[str, ...] = ("of", "from")) -> str | None:
+        """A country named inside a noun phrase: 'Serbian columnist X', 'X, a Serbian analyst', 'X of Serbia'."""
+        stack = list(root.children)
+        if root.dep_ in ("compound", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
+            stack.append(root.head)
+        seen = 0
+        while stack and seen < 30:
+            t = stack.pop()
+            seen += 1
+            if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj"):
+                continue
+            if t.dep_ == "prep" and t.lower_ not in preps:
+                continue
+            h = self.hit_at.get(t.i)
+            if h is not None and not self._negated(h):
+                e = self.choose(h)
+                if e.category in (G.ADJECTIVE, G.STATE) and e.code:
+                    return e.code
+            stack.extend(t.children)
+        return None
+
+    def _sector_near(self, start: int, root: Any) -> str | None:
+        """Sector from a role noun right before a name or in its apposition ('columnist X')."""
+        for k in (start - 1, start - 2):
+            if k >= 0 and self.sent_of[k] == self.sent_of[start]:
+                role = self._role_term(k, k)
+                if role is not None and role[0]:
+                    return role[0]
+        for c in root.children:
+            if c.dep_ == "appos":
+                role = self._role_term(c.i, c.i)
+                if role is not None and role[0]:
+                    return role[0]
+        if root.dep_ == "appos":
+            role = self._role_term(root.head.i, root.head.i)
+            if role is not None and role[0]:
+                return role[0]
+        return None
+
+    def _surnames(self) -> dict[str, tuple[int, Actor]]:
+        """Surname -> (token after the first full-name mention, actor) for people found so far."""
+        out: dict[str, tuple[int, Actor]] = {}
+        for m in sorted(self.mentions, key=lambda m: m.token_start):
+            if m.actor.kind != "person" or m.rule == "coref":
+                continue
+            last = self.doc[m.token_end - 1]
+            if m.token_end - m.token_start >= 2 and last.text[:1].isupper() and len(last.text) >= 3:
+                out.setdefault(last.text, (m.token_end, m.actor))
+        return out
+
+    def _looks_like_person(self, ent: Any) -> bool:
+        """spaCy sometimes calls 'Nikola Mikovich' an ORG; a person noun right before it says otherwise."""
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not all(t.pos_ == "PROPN" for t in ent):
+            return False
+        k = ent.start - 1
+        return k >= 0 and (self.doc[k].lower_ in PERSON_NOUNS or self.doc[k].lower_ in HONORIFICS)
+
+    def _unlisted_entities(self) -> None:
+        surnames = self._surnames()
+        for ent in self.doc.ents:
+            if any(self.consumed[ent.start:ent.end]) or any(t in self.hit_at for t in range(ent.start, ent.end)):
+                continue
+            label = "PERSON" if self._looks_like_person(ent) else ent.label_
+            if label == "PERSON" and len(ent) == 1 and ent.text in surnames and surnames[ent.text][0] <= ent.start:
+                a = surnames[ent.text][1]
+                self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref", 0.8)
+                continue
+            if label == "PERSON":
+                code = self._context_code(ent.root)
+                sector = self._sector_near(ent.start, ent.root)
+                m = self._emit(ent.start, ent.end, Actor(code, sector, ent.text, None, "person"), "person_unlisted",
+                               0.6 if code else 0.5)
+                if len(ent) >= 2 and len(ent[-1].text) >= 3:
+                    surnames.setdefault(ent[-1].text, (ent.end, m.actor))
+            elif label == "ORG":
+                code = self._context_code(ent.root)
+                self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "org"), "org_unlisted", 0.4)
+            elif label == "NORP":
+                self._emit(ent.start, ent.end, Actor(None, None, ent.text, None, "group"), "group_unlisted", 0.3)
+            elif label in ("GPE", "LOC") and ent.text[:1].isupper():
+                code = self._context_code(ent.root)
+                self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "unknown"), "place_unlisted", 0.3,
+                           role="location")
+
+    def _role_nouns(self) -> None:
+        """Bare role nouns as subjects or objects ('police fired', 'the rebels said'): a sector, no country."""
+        for t in self.doc:
+            if self.consumed[t.i] or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ not in ("by", "against", "with", "between"):
+                continue
+            first = t.i
+            for left in t.lefts:
+                if left.dep_ in ("compound", "amod") and not self.consumed[left.i] and left.i < first:
+                    first = left.i
+            role = self._role_term(first, t.i) or self._role_term(t.i, t.i)
+            if role is None:
+                for left in t.lefts:
+                    if left.dep_ == "compound" and not self.consumed[left.i]:
+                        role = self._role_term(left.i, left.i)
+                        if role:
+                            break
+            if role is None or not role[0] or t.lower_ in VAGUE_ROLES or t.lemma_.lower() in VAGUE_ROLES:
+                continue
+            code = self._context_code(t, ("of", "from", "in"))
+            self._emit(first, t.i + 1, Actor(code, role[0], None, None, "group"), "role_noun", 0.6 if code else 0.45)
+
+    def _coref(self) -> None:
+        """Surnames after a full name, and subject 'he'/'she' back to the last person subject."""
+        doc = self.doc
+        people = sorted((m for m in self.mentions if m.actor.kind == "person"), key=lambda m: m.token_start)
+        surname_first = self._surnames()
+        new: list[Mention] = []
+        for t in doc:
+            if self.consumed[t.i]:
+                continue
+            if t.text in surname_first and t.i >= surname_first[t.text][0] and t.tag_ in ("NNP", "NNPS"):
+                a = surname_first[t.text][1]
+                new.append(self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref",
+                                      0.8))
+        people = sorted([*people, *new], key=lambda m: m.token_start)
+        for t in doc:
+            if self.consumed[t.i] or t.lower_ not in PERSON_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = [m for m in people if m.token_end <= t.i and self.sent_of[t.i] - m.sent_idx <= 2]
+            if not before:
+                continue
+            subjects = [m for m in before if doc[m.token_start:m.token_end].root.dep_ in ("nsubj", "nsubjpass")]
+            m = (subjects or before)[-1]
+            a = m.actor
+            self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref",
+                       0.6 if subjects else 0.45)
+
+
+def _case_ok(form: str, span: str) -> bool:
+    """Letters the data writes in upper case must be upper case in the text.
+
+    "US"/"us", "Turkey"/"turkey", "the West"/"the west": a form's capitals are what make it
+    a name. An all-capitals span (a headline) passes for forms longer than an acronym.
+    """
+    if len(form) != len(span):
+        return False
+    if span.isupper() and sum(c.isalpha() for c in form) > 4:
+        return True
+    return all(not f.isupper() or s.isupper() for f, s in zip(form, span, strict=True))
+
+
+# -- process-wide cache and the pipeline stage ------------------------------------------------------
+
+_RESOLVERS: dict[str, Resolver] = {}
+
+
+def get_resolver(actors_file: str | Path | None = None) -> Resolver:
+    """The resolver for a user file (or none), built once per process: the gazetteer costs ~0.5 s."""
+    key = str(Path(actors_file).resolve()) if actors_file else ""
+    r = _RESOLVERS.get(key)
+    if r is None:
+        r = _RESOLVERS[key] = Resolver(G.build(actors_file))
+    return r
+
+
+class ResolveActors:
+    """Pipeline stage: fill ``Document.mentions`` for every live, parsed document."""
+
+    name = "actors"
+
+    def __init__(self, actors_file: str | Path | None = None) -> None:
+        self.actors_file = actors_file
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = get_resolver(self.actors_file)
+        return self._resolver
+
+    def __call__(self, docs: Sequence[Document]) -> Sequence[Document]:
+        for doc in docs:
+            if doc.skip_reason or doc.nlp is None:
+                continue
+            doc.mentions = self.resolver.resolve(doc.nlp, doc.date)
+        return docs

@@ -1,0 +1,52 @@
+"""`dyadline serve`: the JSON API and dashboard over a database, opened read-only.
+
+Binds to loopback by default: the dashboard shows whatever the database holds, so exposing
+it on a network is a decision the user makes explicitly with --host.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+import typer
+
+from dyadline.cli import app
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("dyadline.duckdb", "--db", help="DuckDB database file (opened read-only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; loopback unless you say otherwise."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port (0 picks a free one)."),
+    threads: int = typer.Option(0, "--threads", min=0, help="DuckDB threads per query (0: one per core)."),
+) -> None:
+    """Serve the JSON API (OpenAPI docs at /docs) and the dashboard at http://HOST:PORT/."""
+    import uvicorn
+
+    from dyadline.serve import create_app
+    from dyadline.store.db import StoreError
+
+    if not _is_loopback(host):
+        typer.echo(f"serve: warning: binding {host}: anyone who can reach this address can read the database",
+                   err=True)
+    # On loopback, accept only loopback Host headers: a web page elsewhere cannot use DNS
+    # rebinding to read the API through the user's browser.
+    allowed = frozenset({"127.0.0.1", "localhost", "[::1]"}) if _is_loopback(host) else None
+    try:
+        application = create_app(db, allowed_hosts=allowed, threads=threads or None)
+    except StoreError as exc:
+        typer.echo(f"serve: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"dyadline: dashboard at http://{shown}:{port}/  API docs at http://{shown}:{port}/docs", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False,
+                limit_concurrency=512, timeout_keep_alive=5)

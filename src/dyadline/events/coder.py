@@ -1,0 +1,216 @@
+"""The events stage: frames -> typed, dated, located, attributed PLOVER events.
+
+For every live document with a parse (``doc.nlp``) and actor mentions (``doc.mentions``) it fills
+``doc.events``. Sentences without an actor mention are skipped before any frame work (most news
+sentences), which is what keeps this stage cheap next to the parser.
+
+Output rules (DESIGN.md §3): one event per source x target pair, so "Washington and Brussels warned
+Beijing" gives two events; "Belarus and China agreed ..." gives one event flagged reciprocal;
+evidence is the sentence's [start, end) in ``doc.text``; attribution None means the outlet asserts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from dyadline.events import attribution as attr_mod
+from dyadline.events.confidence import score
+from dyadline.events.factuality import MODALS, assess
+from dyadline.events.frames import Frame, FrameFinder, MentionIndex
+from dyadline.events.lexicon import Lexicon, get_lexicon
+from dyadline.events.place import event_location
+from dyadline.events.time import event_date
+from dyadline.model import Document, Event, Mention, Participant
+from dyadline.ontology import TYPES
+
+FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _participant(m: Mention) -> Participant:
+    return Participant(text=m.text, actor=m.actor, rule=m.rule, confidence=m.confidence)
+
+
+def _mention_json(m: Mention) -> dict[str, Any]:
+    return {"text": m.text, "code": m.actor.code, "sector": m.actor.sector, "name": m.actor.name,
+            "kind": m.actor.kind, "rule": m.rule, "confidence": round(m.confidence, 3)}
+
+
+def _future_statement(f: Frame) -> bool:
+    """Is this a stated intention ("X said it would withdraw", "X will send troops")?
+
+    PLOVER codes a promise of cooperation as AGREE and a promise of conflict as THREATEN; the act
+    itself has not happened. We require a future auxiliary on the trigger and a reporting verb
+    above it whose speaker is the actor (or a pronoun standing for it).
+    """
+    t = f.trigger
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in t.children):
+        return False
+    if t.dep_ in ("advcl",) and any(g.lower_ in ("if", "unless") for g in t.children):
+        return False  # the condition itself is not what was promised; "X will do Y unless Z" still is
+    head = t.head
+    if t.dep_ == "ccomp" and head.lemma_.lower() in attr_mod.REPORT_VERBS:
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        speaker = [c for c in head.children if c.dep_ == "nsubj"]
+        if subj and speaker:
+            s0 = subj[0]
+            if s0.lower_ in ("it", "he", "she", "they", "we", "i"):
+                return True
+            return bool(f.sources) and any(m.start <= speaker[0].idx < m.end for m in f.sources) or (
+                s0.lemma_ == speaker[0].lemma_
+            )
+    return False
+
+
+class EventCoder:
+    """Codes one document at a time; holds the lexicon and the frame finder."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or get_lexicon()
+        self.finder = FrameFinder(self.lex)
+
+    def frames(self, doc: Document) -> list[tuple[int, Any, list[Frame]]]:
+        """(sentence index, sentence span, frames) for every sentence that names an actor."""
+        sdoc = doc.nlp
+        idx = MentionIndex(sdoc, doc.mentions)
+        self._idx = idx
+        out = []
+        for sent_idx, span in enumerate(sdoc.sents):
+            if not any(i in idx.actor for i in range(span.start, span.end)):
+                continue
+            out.append((sent_idx, span, self.finder.find(span, idx)))
+        return out
+
+    def code(self, doc: Document) -> list[Event]:
+        events: list[Event] = []
+        for sent_idx, span, frames in self.frames(doc):
+            sent_events: dict[tuple[Any, ...], Event] = {}
+            for f in frames:
+                if f.embedded:
+                    continue
+                for ev in self._events(doc, sent_idx, span, f, self._idx):
+                    key = (ev.type, tuple(p.actor.code or p.text for p in ev.source),
+                           tuple(p.actor.code or p.text for p in ev.target), ev.factuality)
+                    old = sent_events.get(key)
+                    if old is None or ev.confidence > old.confidence:
+                        sent_events[key] = ev
+            events += sorted(sent_events.values(), key=lambda e: (e.trigger_span[0], -e.confidence))
+        self._carry_back_attribution(doc, events)
+        for ev in events:
+            ev.event_id = ev.make_id()
+        return events
+
+    @staticmethod
+    def _carry_back_attribution(doc: Document, events: list[Event]) -> None:
+        """A lede restated by an "According to X, ..." sentence right after it is X's claim too.
+
+        News often states a claim flatly and credits it in the next sentence ("Belarus cannot hand
+        over the launchers to Russia. According to columnist X, Minsk cannot transfer them ...").
+        We carry X back only within one paragraph, only to events without a speaker of their own,
+        and only when the next sentence's event shares a source actor: the restatement test.
+        """
+        by_sent: dict[int, list[Event]] = {}
+        for ev in events:
+            by_sent.setdefault(ev.sent_idx, []).append(ev)
+        for ev in events:
+            if ev.attribution is not None and ev.attribution.kind == "speaker":
+                continue
+            nxt = by_sent.get(ev.sent_idx + 1, [])
+            if not nxt:
+                continue
+            gap = doc.text[ev.evidence[1]:nxt[0].evidence[0]]
+            if "\n\n" in gap or not nxt[0].sentence.lower().startswith("according to"):
+                continue
+            codes = {p.actor.code for p in ev.source if p.actor.code}
+            for other in nxt:
+                a = other.attribution
+                if a is None or a.kind != "speaker" or not codes & {p.actor.code for p in other.source}:
+                    continue
+                ev.attribution = a
+                ev.explanation["attribution_cues"] = [f"restated in the next sentence, credited to {a.text}"]
+                ev.explanation["attribution_chain"] = a.chain
+                break
+
+    def _events(self, doc: Document, sent_idx: int, span: Any, f: Frame, idx: MentionIndex) -> list[Event]:
+        sources, targets = f.sources, f.targets
+        if not sources and not targets:
+            return []
+        typ, mode, path = f.type, f.mode, f.path
+        factuality, fcues = assess(f.trigger)
+        notes = list(f.notes)
+        if TYPES[typ].quad in (2, 4) and factuality == "possible" and _future_statement(f):
+            typ = "AGREE" if TYPES[typ].quad == 2 else "THREATEN"
+            notes.append(f"stated intention: {f.type} in the future under a reporting verb -> {typ}")
+            path, factuality, mode = "intent", "asserted", None
+            fcues = fcues + ["the statement of intent itself is asserted"]
+        if typ in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE") and factuality == "negated" \
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in f.trigger.children):
+            # "Syria says it will not accept more refugees": a stated refusal is an asserted REJECT
+            notes.append(f"negated future {typ} is a refusal -> REJECT")
+            typ, path, factuality, mode = "REJECT", "intent", "asserted", None
+            fcues = fcues + ["the refusal itself is asserted"]
+        attribution, acues = attr_mod.attribute(doc, f.trigger, idx, [m.text for m in sources])
+        date, precision, historical, date_expr = event_date(f.trigger, doc.date)
+        location, loc_how = event_location(f.trigger, mode, targets, idx)
+        pt = TYPES[typ]
+        pairs: list[tuple[list[Mention], list[Mention], bool]] = []
+        if targets:
+            for s in sources or [None]:
+                for t in targets:
+                    if s is not None and s is t:
+                        continue
+                    pairs.append(([s] if s is not None else [], [t], False))
+        elif len(sources) >= 2 and f.entry.reciprocal:
+            for a, b in combinations(sources, 2):
+                pairs.append(([a], [b], True))
+        else:
+            for s in sources:
+                pairs.append(([s], [], False))
+        out = []
+        for src, tgt, recip in pairs:
+            confs = [m.confidence for m in src + tgt]
+            conf, factors = score(f.entry.confidence, path, confs, bool(src), bool(tgt), f.trigger)
+            ev = Event(
+                doc_id=doc.doc_id, sent_idx=sent_idx, sentence=span.text,
+                evidence=(span.start_char, span.end_char), type=typ, mode=mode, quad=pt.quad, score=pt.score,
+                source=[_participant(m) for m in src], target=[_participant(m) for m in tgt],
+                reciprocal=recip, factuality=factuality, attribution=attribution, date=date,
+                date_precision=precision, location=location, confidence=conf, trigger=f.trigger_text,
+                trigger_span=f.trigger_span, historical=historical,
+            )
+            ev.explanation = {
+                "frame": f.describe(), "path": path, "notes": notes,
+                "source": [_mention_json(m) for m in src], "target": [_mention_json(m) for m in tgt],
+                "factuality_cues": fcues, "attribution_cues": acues,
+                "attribution_chain": attribution.chain if attribution else [],
+                "date_expression": date_expr, "location_rule": loc_how, "confidence_factors": factors,
+            }
+            out.append(ev)
+        return out
+
+
+class CodeEvents:
+    """Pipeline stage ``events``: fill ``doc.events`` for every live, parsed document."""
+
+    name = "events"
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+        self._coder: EventCoder | None = None
+
+    @property
+    def coder(self) -> EventCoder:
+        if self._coder is None:
+            self._coder = EventCoder(self._lexicon)
+        return self._coder
+
+    def __call__(self, docs: Sequence[Document]) -> Sequence[Document]:
+        for doc in docs:
+            if doc.skip_reason or doc.nlp is None:
+                continue
+            doc.events = self.coder.code(doc)
+        return docs
+
+
+__all__ = ["CodeEvents", "EventCoder", "MODALS"]

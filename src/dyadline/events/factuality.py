@@ -1,0 +1,139 @@
+"""Factuality: did it happen (asserted), did it not (negated), or is it only possible?
+
+Why this matters more than the type: "Belarus cannot hand over the launchers" stored as an asserted
+transfer is worse than no event at all. The rules read the parse around the trigger and up its chain
+of governing clauses; every cue that fired is returned so ``explain`` can show it.
+
+- negated: a negation on the trigger or its auxiliaries ("cannot", "has not received", "never"),
+  or a negative governor ("refused to", "is unable to", "failed to", "declined to").
+- possible: a modal ("may", "could", "would", "will"), a governor of wanting, planning or readiness
+  ("wants", "plans", "is ready to", "threatens to"), a conditional clause or the main clause of one
+  ("If Minsk joins the war, Ukraine will have to fight"), a question, or a reported belief
+  ("Kyiv believes that Lukashenko will join the invasion").
+Negation wins over possibility only when it sits on the trigger itself ("may not attack" is possible).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MODALS = frozenset("may might could would should will shall 'll can must ought".split())
+WEAK_MODALS = frozenset("may might could".split())
+NEGATIVE_GOVERNORS = frozenset("refuse fail decline unable cease stop avoid forbid prevent deny reject".split())
+MODAL_GOVERNORS = frozenset(
+    """want plan intend hope seek aim try attempt consider propose ready prepared willing threaten expect
+    wish prepare likely possible able poised set mull contemplate weigh offer promise pledge vow agree
+    need decide going""".split()
+)
+BELIEF_GOVERNORS = frozenset(
+    "believe think suspect fear expect assume suggest predict speculate doubt worry warn claim allege suppose".split()
+)
+CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+NEGATORS = frozenset("not n't never no neither nor".split())
+
+
+def _neg_on(tok: Any) -> Any | None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+            return c
+    return None
+
+
+def _modal_on(tok: Any) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+            return c
+        if c.dep_ == "aux" and c.lemma_ == "go" and any(g.lower_ == "to" for g in tok.children):
+            return c
+    return None
+
+
+def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[str]]:
+    """Factuality of the event whose predicate is ``trigger`` and the cues that decided it.
+
+    ``governed_by_wrapper`` is set for a wrapper's own trigger ("threatened to ...") so that the
+    modal meaning of the clause it governs does not leak upwards.
+    """
+    cues: list[str] = []
+    negated = False
+    possible = False
+    # 1. on the trigger itself (for a noun, on the verb that carries it: "has not received consent")
+    carriers = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        carriers.append(trigger.head)
+    for t in carriers:
+        n = _neg_on(t)
+        m = _modal_on(t)
+        if n is not None and m is not None and m.lower_ in WEAK_MODALS:
+            possible = True
+            cues.append(f"weak modal '{m.text}' with negation on '{t.text}'")
+        elif n is not None:
+            negated = True
+            cues.append(f"negation '{n.text}' on '{t.text}'")
+        elif m is not None and m.lower_ not in ("can", "must"):
+            # "can transfer" / "must leave" are ability and obligation, not doubt that it happens
+            possible = True
+            cues.append(f"modal '{m.text}' on '{t.text}'")
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            negated = True
+            cues.append(f"'no {t.text}'")
+    # 2. up the chain of governing clauses
+    cur = carriers[-1]
+    depth = 0
+    while cur.dep_ not in ("ROOT",) and depth < 6:
+        depth += 1
+        head = cur.head
+        rel = cur.dep_
+        if rel in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+            possible = True
+            cues.append(f"conditional clause '{cur.text}'")
+        if rel in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "relcl"):
+            lemma = head.lemma_.lower()
+            if rel in ("xcomp", "ccomp", "acomp", "pcomp") and not governed_by_wrapper:
+                if lemma in NEGATIVE_GOVERNORS:
+                    negated = True
+                    cues.append(f"negative governor '{head.text}'")
+                elif lemma in MODAL_GOVERNORS:
+                    possible = True
+                    cues.append(f"governor '{head.text}'")
+                elif lemma in BELIEF_GOVERNORS and rel == "ccomp":
+                    possible = True
+                    cues.append(f"reported belief '{head.text}'")
+                if rel in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+                    hn = _neg_on(head)
+                    if hn is not None and lemma not in ("say", "tell", "report"):
+                        negated = True
+                        cues.append(f"negation '{hn.text}' on governor '{head.text}'")
+            if rel == "conj":
+                cur = head
+                continue
+            if rel in ("xcomp", "acomp") and _modal_on(head) is not None and not governed_by_wrapper:
+                m = _modal_on(head)
+                if m is not None and m.lower_ not in ("can", "must"):
+                    possible = True
+                    cues.append(f"modal '{m.text}' on governor '{head.text}'")
+        if rel == "ROOT":
+            break
+        cur = head
+        if rel not in ("xcomp", "ccomp", "acomp", "conj", "advcl", "pcomp", "pobj", "prep"):
+            break
+    # 3. the main clause of a conditional: "If Minsk joins the war, Ukraine will have to fight"
+    for t in carriers:
+        root = t
+        while root.dep_ in ("xcomp", "conj") and root.head is not root:
+            root = root.head
+        for c in root.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in c.children):
+                possible = True
+                cues.append(f"main clause of conditional '{c.text}'")
+                break
+    # 4. questions
+    sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        possible = True
+        cues.append("question")
+    if negated:
+        return "negated", cues
+    if possible:
+        return "possible", cues
+    return "asserted", cues

