@@ -127,20 +127,28 @@ def own_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:
     return docs
 
 
-def run_gsr(mode: str) -> dict[str, Any]:
-    from dyadline.events.coder import CodeEvents
+def split_keys(recs: list[dict[str, Any]]) -> dict[str, set[int]]:
+    """Deterministic halves over record positions: records sorted by (id, text) (one id occurs twice in
+    the GSR), even positions DEV (error analysis), odd positions HELD-OUT (figures only)."""
+    order = sorted(range(len(recs)), key=lambda i: (recs[i]["id"], recs[i]["text"]))
+    return {"dev": set(order[0::2]), "heldout": set(order[1::2]), "all": set(order)}
+
+
+def _describe(ev: Any) -> str:
+    src = ",".join(p.actor.code or p.text for p in ev.source) or "-"
+    tgt = ",".join(p.actor.code or p.text for p in ev.target) or "-"
+    return f"{ev.type} {src}->{tgt} [{ev.trigger}] {ev.factuality} {ev.confidence:.2f}"
+
+
+def gsr_metrics(pairs: list[tuple[dict[str, Any], Any]], mode: str, subset: str) -> dict[str, Any]:
     from dyadline.ontology import normalise_type
 
-    recs = load_gsr()
-    docs = gold_actor_docs(recs) if mode == "gold" else own_actor_docs(recs)
-    CodeEvents()(docs)
-    n = len(recs)
+    n = len(pairs)
     covered = type_ok = match_ok = any_match = n_events = correct_events = 0
     confusion: Counter[tuple[str, str]] = Counter()
-    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    bins: dict[int, list[tuple[float, bool, bool]]] = defaultdict(list)
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses: list[dict[str, Any]] = []
-    for r, d in zip(recs, docs, strict=True):
+    for r, d in pairs:
         gold = normalise_type(r["event"])
         evs = sorted(d.events, key=lambda e: -e.confidence)
         n_events += len(evs)
@@ -150,34 +158,66 @@ def run_gsr(mode: str) -> dict[str, Any]:
             any_match += 1
         if not evs:
             confusion[(gold, "-")] += 1
-            misses.append({"id": r["id"], "gold": gold, "pred": None, "text": r["text"][:140]})
             continue
         covered += 1
         top = evs[0]
         ok = top.type == gold
         type_ok += ok
         per_type[gold][0] += ok
-        match_ok += event_match(r, top, gold)
+        m = event_match(r, top, gold)
+        match_ok += m
         confusion[(gold, top.type)] += 1
-        bins[min(9, int(top.confidence * 10))].append((top.confidence, ok))
-        if not ok:
-            misses.append({"id": r["id"], "gold": gold, "pred": top.type, "text": r["text"][:140]})
+        bins[min(9, int(top.confidence * 10))].append((top.confidence, ok, m))
     reliability = [
-        {"bin": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "n": len(v), "mean_conf": round(sum(c for c, _ in v) / len(v), 3),
-         "accuracy": round(sum(o for _, o in v) / len(v), 3)}
+        {"bin": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "n": len(v), "mean_conf": round(sum(c for c, _, _ in v) / len(v), 3),
+         "accuracy": round(sum(o for _, o, _ in v) / len(v), 3),
+         "event_match": round(sum(m for _, _, m in v) / len(v), 3)}
         for b, v in sorted(bins.items())
     ]
     return {
-        "actors": mode, "sentences": n, "coverage": round(covered / n, 3),
-        "type_accuracy_top1": round(type_ok / n, 3), "type_accuracy_on_covered": round(type_ok / max(covered, 1), 3),
-        "event_match_top1": round(match_ok / n, 3), "event_match_any": round(any_match / n, 3),
+        "actors": mode, "subset": subset, "sentences": n, "coverage": round(covered / max(n, 1), 3),
+        "type_accuracy_top1": round(type_ok / max(n, 1), 3),
+        "type_accuracy_on_covered": round(type_ok / max(covered, 1), 3),
+        "event_match_top1": round(match_ok / max(n, 1), 3), "event_match_any": round(any_match / max(n, 1), 3),
         "event_precision": round(correct_events / max(n_events, 1), 3),
-        "events_per_sentence": round(n_events / n, 3),
+        "events_per_sentence": round(n_events / max(n, 1), 3),
         "per_type_accuracy": {t: round(a / m, 3) for t, (a, m) in sorted(per_type.items())},
         "reliability": reliability,
         "top_confusions": [[g, p, c] for (g, p), c in confusion.most_common(40) if g != p][:15],
-        "misses_sample": misses[:0],
     }
+
+
+def run_gsr(mode: str, dump_dev: str | None = None) -> list[dict[str, Any]]:
+    """Code every GSR sentence once, then report the DEV half, the HELD-OUT half and the whole.
+
+    ``dump_dev`` writes the DEV half's per-sentence codings (never the held-out half) for error analysis.
+    """
+    from dyadline.events.coder import CodeEvents
+    from dyadline.ontology import normalise_type
+
+    recs = load_gsr()
+    docs = gold_actor_docs(recs) if mode == "gold" else own_actor_docs(recs)
+    CodeEvents()(docs)
+    halves = split_keys(recs)
+    out = []
+    for subset in ("dev", "heldout", "all"):
+        pairs = [(r, d) for i, (r, d) in enumerate(zip(recs, docs, strict=True)) if i in halves[subset]]
+        out.append(gsr_metrics(pairs, mode, subset))
+    if dump_dev:
+        with open(dump_dev, "w", encoding="utf-8") as fh:
+            for i, (r, d) in enumerate(zip(recs, docs, strict=True)):
+                if i not in halves["dev"]:
+                    continue
+                gold = normalise_type(r["event"])
+                evs = sorted(d.events, key=lambda e: -e.confidence)
+                fh.write(json.dumps({
+                    "id": r["id"], "gold": gold,
+                    "gold_src": [a.get("code") for a in r["source"]], "gold_tgt": [a.get("code") for a in r["target"]],
+                    "type_ok": bool(evs) and evs[0].type == gold, "match": bool(evs) and event_match(r, evs[0], gold),
+                    "pred": [_describe(e) for e in evs],
+                    "mentions": [f"{m.text}={m.actor.code}/{m.actor.kind}" for m in d.mentions if m.role == "actor"],
+                    "text": r["text"]}) + "\n")
+    return out
 
 
 # ----------------------------------------------------------------------------------------------- WikiEvents
@@ -316,6 +356,7 @@ def main() -> int:
     ap.add_argument("--actors", choices=["own", "gold", "both"], default="both")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-wiki", action="store_true")
+    ap.add_argument("--dump-dev", metavar="PATH", help="write the DEV half's per-sentence codings (JSON lines)")
     args = ap.parse_args()
     if not (GOLD / "plover-gsr-cameo").exists():
         print(f"gold data not found at {GOLD}; set DYADLINE_GOLD. Skipping the events benchmark.")
@@ -332,7 +373,7 @@ def main() -> int:
         if mode == "own" and not have_resolver:
             print("dyadline.actors.resolver not available: skipping own-actor runs")
             continue
-        results["gsr"].append(run_gsr(mode))
+        results["gsr"] += run_gsr(mode, args.dump_dev.replace(".jsonl", f".{mode}.jsonl") if args.dump_dev else None)
     if have_resolver and not args.skip_wiki:
         results["wikievents"] = run_wikievents("own")
     results["tempeval"] = run_tempeval()
@@ -340,15 +381,19 @@ def main() -> int:
         results["speed"] = run_speed()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print("PLOVER GSR (322 sentences, CAMEO-manual examples)")
-    print(f"{'actors':8} {'coverage':>8} {'type@1':>7} {'type|cov':>8} {'match@1':>8} {'match-any':>9} {'ev-prec':>7} {'ev/sent':>7}")
+    print("PLOVER GSR (322 sentences, CAMEO-manual examples; dev = even positions of sorted ids, heldout = odd)")
+    print(f"{'actors':8} {'subset':8} {'n':>4} {'coverage':>8} {'type@1':>7} {'type|cov':>8} {'match@1':>8} {'match-any':>9} {'ev-prec':>7} {'ev/sent':>7}")
     for g in results["gsr"]:
-        print(f"{g['actors']:8} {g['coverage']:8.3f} {g['type_accuracy_top1']:7.3f} {g['type_accuracy_on_covered']:8.3f} "
+        print(f"{g['actors']:8} {g['subset']:8} {g['sentences']:4d} {g['coverage']:8.3f} {g['type_accuracy_top1']:7.3f} {g['type_accuracy_on_covered']:8.3f} "
               f"{g['event_match_top1']:8.3f} {g['event_match_any']:9.3f} {g['event_precision']:7.3f} {g['events_per_sentence']:7.2f}")
     for g in results["gsr"]:
-        print(f"\nreliability ({g['actors']} actors): confidence bin -> n, mean confidence, type accuracy")
+        if g["subset"] == "dev":
+            continue
+        print(f"\nreliability ({g['actors']} actors, {g['subset']}): confidence bin -> n, mean confidence, "
+              "type accuracy, event match")
         for b in g["reliability"]:
-            print(f"  {b['bin']}  n={b['n']:4d}  conf={b['mean_conf']:.2f}  acc={b['accuracy']:.2f}")
+            print(f"  {b['bin']}  n={b['n']:4d}  conf={b['mean_conf']:.2f}  acc={b['accuracy']:.2f}  "
+                  f"match={b['event_match']:.2f}")
         print("  per type:", " ".join(f"{t}={a:.2f}" for t, a in g["per_type_accuracy"].items()))
         print("  top confusions (gold, predicted, n):", g["top_confusions"][:8])
     if "wikievents" in results:

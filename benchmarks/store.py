@@ -99,7 +99,7 @@ def main() -> None:
     def bench(group: str, name: str, fn: Callable[[], Any], repeat: int = REPEAT) -> None:
         sec, res = timed(fn, repeat)
         rows.append({"group": group, "name": name, "seconds": round(sec, 4), "result": size_of(res),
-                     "under_target": sec < TARGET_S})
+                     "under_target": sec < TARGET_S if group not in ("export",) else None})
         print(f"  {group:<8} {name:<52} {sec * 1000:9.1f} ms  {size_of(res)}", flush=True)
 
     with Store(db, read_only=True) as st:
@@ -135,7 +135,7 @@ def main() -> None:
         bench("network", "network, all years, min 20 events", lambda: build_network(st, None, min_events=20),
               repeat=3)
         bench("summary", "summary counts", lambda: q.summary(st))
-        bench("documents", "documents page, set aside filter", lambda: q.documents(st, duplicates=True))
+        bench("documents", "documents page, duplicates only", lambda: q.documents(st, duplicates=True))
         exp = tmp / "export"
         exp.mkdir(exist_ok=True)
         bench("export", "parquet, all events", lambda: export_events(st, "parquet", exp / "all.parquet"), repeat=1)
@@ -162,9 +162,9 @@ def main() -> None:
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
 
     print()
-    print(f"{'group':<9}{'query':<54}{'ms':>10}  {'<1s':<4} result")
+    print(f"{'group':<10}{'query':<54}{'ms':>10}  {'<1s':<4} result")
     for r in rows:
-        print(f"{r['group']:<9}{r['name']:<54}{r['seconds'] * 1000:>10.1f}  {'yes' if r['under_target'] else 'NO':<4} "
+        print(f"{r['group']:<10}{r['name']:<54}{r['seconds'] * 1000:>10.1f}  {({True: 'yes', False: 'NO', None: '-'})[r['under_target']]:<4} "
               f"{r['result']}")
     print(f"\nDB: {report['db_megabytes']} MB for {counts['events']} events "
           f"({report['db_megabytes_per_million_events']} MB per million); generated in {gen_s:.1f} s. "

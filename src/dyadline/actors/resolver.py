@@ -145,9 +145,8 @@ class Resolver:
         """Single-word names by first letter: (folded form, key) pairs that fuzzy matching may reach."""
         if self._fuzzy_index is None:
             idx: dict[str, list[tuple[str, str]]] = {}
-            common = self.common_words
             for key, surfaces in self.gz.surfaces.items():
-                if len(key) < FUZZY_MIN_LEN or not key.isalpha() or not key.isascii() or key in common:
+                if len(key) < FUZZY_MIN_LEN or not key.isalpha() or not key.isascii():
                     continue
                 if not any(s.entry.category in (G.PERSON, G.STATE, G.CAPITAL) and s.form[:1].isupper()
                            for s in surfaces):

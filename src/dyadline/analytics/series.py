@@ -76,6 +76,19 @@ def flat_rows(series: list[dict[str, Any]], by: str) -> tuple[list[str], list[li
     return header, rows
 
 
+def compact_rows(series: list[dict[str, Any]], by: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for a terminal table: counts by type and factuality folded into one cell each."""
+    header = ["period", "events", "reports", "coop", "conflict", "q1", "q2", "q3", "q4", "score sum", "mean",
+              "types", "factuality"]
+    rows = []
+    for p in series:
+        rows.append([period_label(p["period"], by), p["events"], p["reports"], p["cooperation"], p["conflict"]]
+                    + [p["quad"][str(q)] for q in QUAD_NAMES] + [p["score_sum"], p["score_mean"],
+                    " ".join(f"{t}:{n}" for t, n in p["types"].items()),
+                    " ".join(f"{f}:{n}" for f, n in p["factuality"].items())])
+    return header, rows
+
+
 def plot_dyad(series: list[dict[str, Any]], a: str, b: str, by: str, path: str | Path) -> Path:
     """Draw the series to PNG or SVG (chosen by the file suffix) with matplotlib's Agg backend."""
     import matplotlib
@@ -100,9 +113,9 @@ def plot_dyad(series: list[dict[str, Any]], a: str, b: str, by: str, path: str |
             ax.bar(x, neg, bottom=down, color=QUAD_COLORS[q], width=0.8)
             down = [d + v for d, v in zip(down, neg, strict=True)]
     ax.axhline(0, color="black", linewidth=0.8)
-    top = max(up + [1.0])
-    bottom = min(down + [-1.0])
-    ax.set_ylim(bottom * 1.25, top * 1.25)
+    # symmetric limits so the bars' zero and the score line's zero are the same line
+    lim = max(up + [-d for d in down] + [1.0]) * 1.3
+    ax.set_ylim(-lim, lim)
     # direct labels instead of a legend: the quad names sit in their own colour at the left
     ax.text(0.01, 0.97, "▲ cooperation: " + " · ".join(QUAD_NAMES[q].split()[0] for q in (1, 2)),
             transform=ax.transAxes, va="top", ha="left", color=QUAD_COLORS[2], fontsize=9, fontweight="bold")

@@ -142,7 +142,7 @@ def dyad(
     db: str = _db_option(),
 ) -> None:
     """How two actors treated each other over time: counts by type and quad, score, factuality."""
-    from dyadline.analytics.series import flat_rows, plot_dyad
+    from dyadline.analytics.series import compact_rows, flat_rows, plot_dyad
     from dyadline.store.queries import EventFilter, QueryError, dyad_series
 
     if fmt not in ("table", "json", "csv"):
@@ -158,7 +158,7 @@ def dyad(
         sys.stdout.write(json.dumps({"a": a, "b": b, "by": by, "directed": directed, "periods": series},
                                     ensure_ascii=False, indent=1) + "\n")
     else:
-        header, rows = flat_rows(series, by)
+        header, rows = flat_rows(series, by) if fmt == "csv" else compact_rows(series, by)
         if fmt == "csv":
             w = csv.writer(sys.stdout)
             w.writerow(header)
@@ -167,7 +167,8 @@ def dyad(
             arrow = "→" if directed else "↔"
             table = Table(title=f"{a} {arrow} {b} by {by}: score = cooperation (+) / conflict (−)")
             for col in header:
-                table.add_column(col, justify="left" if col == "period" else "right")
+                table.add_column(col, justify="left" if col in ("period", "types", "factuality") else "right",
+                                 overflow="fold")
             for row in rows:
                 table.add_row(*("" if v is None else str(v) for v in row))
             out.print(table)

@@ -16,8 +16,8 @@ from rich.table import Table
 
 from dyadline.cli import app
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 DB_OPTION = typer.Option("dyadline.duckdb", "--db", help="DuckDB database file.")
 ACTORS_OPTION = typer.Option(None, "--actors", help="Extra actor dictionary (YAML or CSV) that adds or overrides actors.")
@@ -177,8 +177,9 @@ def demo(
         ).fetchall()
         out.print("[bold]A few events with their evidence:[/bold]")
         for typ, src, tgt, fact, date, n_rep, sentence in rows:
-            out.print(f"  [cyan]{typ}[/cyan] {src} -> {tgt}  [{fact}] {date}  reports={n_rep}", markup=True)
-            out.print(f"    “{sentence}”", markup=False)
+            dyad = f"{'+'.join(src or ['?'])} -> {'+'.join(tgt or ['-'])}"
+            out.print(f"  {typ:<9} {dyad:<16} {fact:<9} {date}  reports={n_rep}", markup=False, style="cyan")
+            out.print(f"    “{' '.join(sentence.split())}”", markup=False)
     out.print(f"\nExplore: [bold]dyadline events --db {db} --actor BLR[/bold] · "
               f"[bold]dyadline dyad BLR CHN --db {db}[/bold]")
     out.print(f"Open the dashboard: [bold]dyadline serve --db {db}[/bold]  (then http://127.0.0.1:8000/)")

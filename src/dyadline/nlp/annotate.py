@@ -64,7 +64,14 @@ class Annotate:
         texts = [d.text[:MAX_CHARS] for d in live]
         for doc, sdoc in zip(live, nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)):
             doc.nlp = sdoc
-            doc.sentences = [
-                Sentence(idx=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sdoc.sents)
-            ]
+            doc.sentences = [_trimmed(i, s.start_char, s.end_char, doc.text) for i, s in enumerate(sdoc.sents)]
         return docs
+
+
+def _trimmed(idx: int, start: int, end: int, text: str) -> Sentence:
+    """A sentence span without surrounding whitespace: spaCy keeps paragraph breaks inside
+    the preceding sentence, which would leak into evidence offsets and displayed text."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    return Sentence(idx=idx, start=start + lead, end=start + lead + len(body), text=body)
