@@ -39,7 +39,7 @@ def events_of(db: Path, sql_where: str = "true", params: list | None = None) -> 
     try:
         cur = con.execute(f"SELECT * FROM events_v WHERE {sql_where}", params or [])
         cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     finally:
         con.close()
 

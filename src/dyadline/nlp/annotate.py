@@ -62,7 +62,7 @@ class Annotate:
             return docs
         nlp = get_nlp()
         texts = [d.text[:MAX_CHARS] for d in live]
-        for doc, sdoc in zip(live, nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)):
+        for doc, sdoc in zip(live, nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process), strict=True):
             doc.nlp = sdoc
             doc.sentences = [_trimmed(i, s.start_char, s.end_char, doc.text) for i, s in enumerate(sdoc.sents)]
         return docs
