@@ -89,7 +89,12 @@ def event_match(rec: dict[str, Any], ev: Any, gold_type: str) -> bool:
     if _side_ok(rec["source"], ev.source) and _side_ok(rec["target"], ev.target):
         return True
     recip = "SRC/TAR" in (rec.get("markup") or "") or ev.reciprocal
-    return recip and _side_ok(rec["source"], ev.target) and _side_ok(rec["target"], ev.source)
+    if recip and _side_ok(rec["source"], ev.target) and _side_ok(rec["target"], ev.source):
+        return True
+    # The GSR writes a joint act ("A and B agreed ...") as sources [A, B] with no target; dyadline writes it
+    # as a reciprocal A<->B event. Same content: both of our participants must be among the gold sources.
+    return (ev.reciprocal and not rec["target"] and len(rec["source"]) >= 2 and bool(ev.source) and bool(ev.target)
+            and _side_ok(rec["source"], ev.source) and _side_ok(rec["source"], ev.target))
 
 
 def gold_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:

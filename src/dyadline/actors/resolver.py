@@ -168,7 +168,9 @@ class Resolver:
             if abs(len(key) - len(w)) > 2:
                 continue
             score = fuzz.ratio(w, key)
-            if score >= FUZZY_CUTOFF and (best is None or score > best[1]):
+            # short names need a closer match: one letter in five is already 80
+            cutoff = FUZZY_CUTOFF if len(w) >= 8 else (85.0 if len(w) >= 6 else 90.0)
+            if score >= cutoff and (best is None or score > best[1]):
                 best = (key, score)
         return best
 
@@ -208,7 +210,12 @@ class _DocPass:
             if cands:
                 raw.append(Hit(ts, te + 1, cands))
         raw.extend(self._fuzzy_hits({t for h in raw for t in range(h.start, h.end)}))
-        raw.sort(key=lambda h: (-(h.end - h.start), h.start))
+        # longest first, by characters without a leading "the": "West Bank" beats "the West"
+        def length(h: Hit) -> int:
+            span = doc[h.start:h.end].text
+            return len(span) - (4 if span[:4].lower() == "the " else 0)
+
+        raw.sort(key=lambda h: (-length(h), h.start))
         taken = [False] * self.n
         hits = []
         for h in raw:
@@ -230,6 +237,9 @@ class _DocPass:
                 continue
             if t.lemma_.lower() in self.r.common_words:
                 continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < self.n else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue  # "Nikolai Tanaev": a first name, not a misspelt surname ("Nikolic")
             found = self.r.fuzzy(t.text)
             if not found:
                 continue
@@ -319,6 +329,17 @@ class _DocPass:
             if t.pos_ in ("NOUN", "PROPN") and (j + 1 >= self.n or doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
                 break
         return best
+
+    def _shared_role(self, h: Hit) -> tuple[int, str | None, str | None] | None:
+        """'U.S. and Russian negotiators', 'French and Egyptian warships': the role noun is shared."""
+        doc = self.doc
+        i = h.end
+        if i + 1 >= self.n or doc[i].lower_ not in ("and", "or", ",", "&"):
+            return None
+        nxt = self.hit_at.get(i + 1)
+        if nxt is None or nxt.start != i + 1 or not ({G.ADJECTIVE, G.STATE} & nxt.categories()):
+            return None
+        return self._role_after(nxt.end) or self._shared_role(nxt)
 
     def _holder_actor(self, code: str, sector: str | None, office: str | None) -> tuple[Actor, bool]:
         """The office holder of ``code`` on the article date, or the state itself when unknown."""
@@ -439,8 +460,14 @@ class _DocPass:
         if not persons:
             return
         single = h.end - h.start == 1
-        start, office, former, _code = self._title_left(h.start)
+        start, office, former, title_code = self._title_left(h.start)
         titled = start < h.start
+        if title_code and all(e.code != title_code for e in persons):
+            # "Kyrgyz Prime Minister X" where X names someone from elsewhere: trust the title
+            sector = self.gz.roles.get(office or "", (None, None))[0] if office else None
+            self._emit(start, h.end, Actor(title_code, sector or "GOV", doc[h.start:h.end].text, None, "person"),
+                       "title", 0.6)
+            return
         if single and fold(doc[h.start].text) in self.r.common_words and not titled and self.n > 3:
             t = doc[h.start]
             if not (t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[
@@ -492,8 +519,8 @@ class _DocPass:
             self._emit(h.start, h.end, Actor(e.place_code, None, e.name, e.actor_id, "unknown"),
                        rule_prefix or "place", conf, role="location")
             return
-        if cat == G.ADJECTIVE and self._negated(h):
-            return
+        if self._negated(h):
+            return  # "pro-Russian", "anti-Syria": a stance, not the state
         # "official Minsk", "official Washington"
         if cat in (G.CAPITAL, G.SEAT, G.STATE) and h.start > 0 and doc[h.start - 1].lower_ == "official":
             actor = self._metonym_actor(h, e)
@@ -505,6 +532,12 @@ class _DocPass:
         else:
             seat = None
         role = self._role_after(h.end)
+        if role is None and cat in (G.ADJECTIVE, G.STATE):
+            role = self._shared_role(h)
+            if role is not None and code:
+                actor, is_person = self._holder_actor(code, role[1], role[2])
+                self._emit(h.start, h.end, actor, rule_prefix or "adjective_role", conf * 0.9)
+                return
         if role is not None and code:
             r_end, sector, office = role
             if cat == G.CAPITAL and seat is not None:
@@ -611,6 +644,16 @@ class _DocPass:
                 return role[0]
         return None
 
+    def _sentence_code(self, tok: int) -> str | None:
+        """The one state the sentence names, if it names exactly one ('President X ... in Sudan')."""
+        lo, hi = self.sent_bounds[self.sent_of[tok]]
+        codes = set()
+        for h in {id(h): h for t in range(lo, hi) if (h := self.hit_at.get(t)) is not None}.values():
+            e = self.choose(h)
+            if e.category in (G.STATE, G.ADJECTIVE, G.CAPITAL, G.CITY) and e.code and not self._negated(h):
+                codes.add(e.place_code or e.code)
+        return codes.pop() if len(codes) == 1 else None
+
     def _surnames(self) -> dict[str, tuple[int, Actor]]:
         """Surname -> (token after the first full-name mention, actor) for people found so far."""
         out: dict[str, tuple[int, Actor]] = {}
@@ -642,6 +685,8 @@ class _DocPass:
             if label == "PERSON":
                 code = self._context_code(ent.root)
                 sector = self._sector_near(ent.start, ent.root)
+                if code is None and sector in STATE_SECTORS:
+                    code = self._sentence_code(ent.start)
                 m = self._emit(ent.start, ent.end, Actor(code, sector, ent.text, None, "person"), "person_unlisted",
                                0.6 if code else 0.5)
                 if len(ent) >= 2 and len(ent[-1].text) >= 3:
@@ -651,7 +696,7 @@ class _DocPass:
                 self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "org"), "org_unlisted", 0.4)
             elif label == "NORP":
                 self._emit(ent.start, ent.end, Actor(None, None, ent.text, None, "group"), "group_unlisted", 0.3)
-            elif label in ("GPE", "LOC") and ent.text[:1].isupper():
+            elif label in ("GPE", "LOC", "FAC") and ent.text[:1].isupper():
                 code = self._context_code(ent.root)
                 self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "unknown"), "place_unlisted", 0.3,
                            role="location")

@@ -37,29 +37,57 @@ def _mention_json(m: Mention) -> dict[str, Any]:
             "kind": m.actor.kind, "rule": m.rule, "confidence": round(m.confidence, 3)}
 
 
-def _future_statement(f: Frame) -> bool:
-    """Is this a stated intention ("X said it would withdraw", "X will send troops")?
+INTENT_GOVERNORS = frozenset("decide vow pledge promise resolve ready prepared".split())  # "plans to" stays possible
+NO_INTENT_CUES = ("conditional", "main clause of conditional", "question", "reported belief", "weak modal")
 
-    PLOVER codes a promise of cooperation as AGREE and a promise of conflict as THREATEN; the act
-    itself has not happened. We require a future auxiliary on the trigger and a reporting verb
-    above it whose speaker is the actor (or a pronoun standing for it).
+
+def _carrier(f: Frame) -> Any:
+    """The verb that carries tense and modality: the light verb for "will extend the curfew"."""
+    if f.path == "light" and f.extra_tokens:
+        return f.extra_tokens[-1]
+    return f.trigger
+
+
+def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> bool:
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speaker = [c for c in report.children if c.dep_ == "nsubj"]
+    if not subj:
+        return True  # "said on Sunday (it) would ..." with an elided subject
+    if subj[0].lower_ in ("it", "he", "she", "they", "we", "i"):
+        return True
+    if not speaker:
+        return report.dep_ in ("ROOT", "parataxis")  # "..., a statement said": the actor's own announcement
+    sp = speaker[0]
+    if sp.lemma_ == subj[0].lemma_:
+        return True
+    # the speaker phrase names the same state as the clause's actor ("Israel will ..., said an Israeli spokesman")
+    codes = {m.actor.code for m in f.sources if m.actor.code}
+    spoken = {idx.actor[x.i].actor.code for x in sp.subtree if x.i in idx.actor}
+    return bool(codes & spoken)
+
+
+def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
+    """Is this a stated intention ("X said it would withdraw", "X will give Y a grant", "X plans to impose")?
+
+    PLOVER (CAMEO 03 / 13) codes a stated intent to cooperate as AGREE and a stated intent of material
+    conflict as THREATEN; the act itself has not happened. Cues: a future auxiliary under a reporting verb
+    whose speaker is the actor, a plain "will" in the main clause, or a governor of intent ("plans to",
+    "is prepared to"). Never inside a conditional, a question or a reported belief.
     """
-    t = f.trigger
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in t.children):
+    if any(c.startswith(NO_INTENT_CUES) for c in fcues):
         return False
-    if t.dep_ in ("advcl",) and any(g.lower_ in ("if", "unless") for g in t.children):
-        return False  # the condition itself is not what was promised; "X will do Y unless Z" still is
-    head = t.head
-    if t.dep_ == "ccomp" and head.lemma_.lower() in attr_mod.REPORT_VERBS:
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
-        speaker = [c for c in head.children if c.dep_ == "nsubj"]
-        if subj and speaker:
-            s0 = subj[0]
-            if s0.lower_ in ("it", "he", "she", "they", "we", "i"):
-                return True
-            return bool(f.sources) and any(m.start <= speaker[0].idx < m.end for m in f.sources) or (
-                s0.lemma_ == speaker[0].lemma_
-            )
+    t = _carrier(f)
+    futures = [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE]
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_GOVERNORS:  # "plans to", "is prepared to"
+        return True
+    if not futures:
+        return False
+    if t.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in t.children):
+        return False
+    if t.dep_ == "ROOT":
+        return futures[0] != "would"  # a bare "would" is hypothetical; "will" states a decision
+    if t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS:
+        return _speaker_is_actor(f, t, t.head, idx)
     return False
 
 
@@ -139,8 +167,12 @@ class EventCoder:
         typ, mode, path = f.type, f.mode, f.path
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
-        if TYPES[typ].quad in (2, 4) and factuality == "possible" and _future_statement(f):
-            typ = "AGREE" if TYPES[typ].quad == 2 else "THREATEN"
+        quad = TYPES[typ].quad
+        if quad != 3 and typ != "AGREE" and factuality == "possible" and f.sources and _future_statement(f, fcues, idx) \
+                and not (quad == 4 and _carrier(f).dep_ == "ROOT"):
+            # a bare "Poland will send more troops" is a decision to act (kept as MOBILIZE); a conflictual
+            # act announced through a speaker or a plan is a threat
+            typ = "AGREE" if quad in (1, 2) else "THREATEN"
             notes.append(f"stated intention: {f.type} in the future under a reporting verb -> {typ}")
             path, factuality, mode = "intent", "asserted", None
             fcues = fcues + ["the statement of intent itself is asserted"]

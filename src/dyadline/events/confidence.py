@@ -19,12 +19,38 @@ PATH_WEIGHT = {"verb": 1.0, "passive": 0.95, "wrapper": 1.0, "intent": 0.92, "li
 MAIN_LINE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "parataxis", "acomp"})
 
 
+SUBORDINATE_MARKS = frozenset("after before since when as while following until once because".split())
+
+
+def clause_weight(trigger: Any) -> float:
+    """How central the predicate is in its sentence: the main line (1.0) beats a temporal or causal
+    clause ("..., one day after a Serbian jet shot down a helicopter": 0.7), a relative clause (0.75)
+    or anything else embedded (0.9). This is what makes the main-clause event the top one."""
+    t = trigger
+    for _ in range(6):
+        if t.dep_ in ("ROOT",) or t.head.i == t.i:
+            return 1.0
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in t.children):
+            return 0.7
+        if t.dep_ == "pcomp" and t.head.lower_ in SUBORDINATE_MARKS:
+            return 0.7
+        if t.dep_ in ("relcl", "acl"):
+            return 0.75
+        if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATE_MARKS:
+            return 0.75
+        if t.dep_ not in MAIN_LINE_DEPS and t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "nsubj", "compound",
+                                                            "amod", "attr", "conj"):
+            return 0.9
+        t = t.head
+    return 0.9
+
+
 def score(entry_conf: float, path: str, actor_confs: list[float], has_source: bool, has_target: bool,
           trigger: Any) -> tuple[float, dict[str, float]]:
     """Return the confidence in [0, 1] and its factors (for ``explain``)."""
     actors = sum(actor_confs) / len(actor_confs) if actor_confs else 0.5
     complete = 1.0 if (has_source and has_target) else 0.75 if has_source else 0.6
-    main = 1.0 if trigger.dep_ in MAIN_LINE_DEPS or trigger.head is trigger else 0.9
+    main = clause_weight(trigger)
     path_w = PATH_WEIGHT.get(path, 0.8)
     value = entry_conf * path_w * actors * complete * main
     factors = {"lexicon": entry_conf, "path": path_w, "actors": round(actors, 3), "complete": complete,

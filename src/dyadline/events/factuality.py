@@ -70,8 +70,12 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         elif n is not None:
             negated = True
             cues.append(f"negation '{n.text}' on '{t.text}'")
-        elif m is not None and m.lower_ not in ("can", "must"):
-            # "can transfer" / "must leave" are ability and obligation, not doubt that it happens
+        elif m is not None and m.lower_ in ("must", "should", "ought"):
+            # an obligation ("Libya must hand over the suspects") says the act is demanded, not that it happened
+            possible = True
+            cues.append(f"obligation '{m.text}' on '{t.text}'")
+        elif m is not None and m.lower_ != "can":
+            # "can transfer" is ability, not doubt that it happens
             possible = True
             cues.append(f"modal '{m.text}' on '{t.text}'")
         if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):

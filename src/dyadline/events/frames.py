@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dyadline.events.lexicon import LIGHT_VERBS, WRAPPER_ADJECTIVES, LexEntry, Lexicon
-from dyadline.model import Mention
+from dyadline.model import Actor, Mention
 from dyadline.ontology import TYPES
 
 SUBJ_DEPS = ("nsubj", "csubj", "expl")
@@ -27,6 +29,35 @@ CLAUSE_DEPS = ("xcomp", "ccomp")
 NP_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det", "prep", "pobj", "quantmod")
 NP_PREPS = ("of", "in", "from")
 PRONOUNS = frozenset("it he she they we i its his her their them him us".split())
+# Verbs with a weak frame of their own that mostly carry the event of their object noun: "extended the curfew",
+# "struck a deal", "gave a warning", "issued an ultimatum". When the object noun has a frame, the noun types it.
+LIGHT_OVERRIDE = frozenset("give extend deliver strike issue make send begin start continue resume stage declare".split())
+# "went on strike", "remained on alert", "put its troops on alert": a state noun after "on" carries the event
+STATE_VERBS = frozenset("go remain stay be put place keep".split())
+
+
+@lru_cache(maxsize=1)
+def nationality_codes() -> dict[str, str]:
+    """Nationality adjective -> state code, read from the actors gazetteer's state table ("Indian" -> IND).
+
+    Used for event arguments the actors stage leaves alone because they are not actors by themselves:
+    "rejected an Indian proposal", "shelled Iraqi towns". PLOVER codes such arguments by the adjective's state.
+    """
+    import csv
+
+    from dyadline.actors import gazetteer
+
+    out: dict[str, str] = {}
+    path = Path(gazetteer.__file__).parent / "data" / "states.csv"
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for adj in (row.get("adjectives") or "").split("|"):
+                adj = adj.strip()
+                if adj and adj[0].isupper() and not adj.endswith("s"):
+                    out.setdefault(adj.lower(), row["code"])
+    return out
 
 
 @dataclass
@@ -74,6 +105,7 @@ class MentionIndex:
     def __init__(self, sdoc: Any, mentions: Iterable[Mention]) -> None:
         self.actor: dict[int, Mention] = {}
         self.location: dict[int, Mention] = {}
+        self.derived: dict[int, Mention] = {}
         for m in mentions:
             ts, te = m.token_start, m.token_end
             if ts < 0 or te <= ts:
@@ -104,11 +136,39 @@ class MentionIndex:
             frontier = nxt
         return None
 
-    def actors(self, tok: Any) -> list[Mention]:
+    def _derived(self, c: Any, code: str) -> Mention:
+        m = self.derived.get(c.i)
+        if m is None:
+            m = Mention(text=c.text, start=c.idx, end=c.idx + len(c.text), sent_idx=0,
+                        actor=Actor(code=code, kind="state"), token_start=c.i, token_end=c.i + 1,
+                        rule="nationality-of-argument", confidence=0.6)
+            self.derived[c.i] = m
+        return m
+
+    def nationality(self, tok: Any) -> Mention | None:
+        """A state named only by a nationality adjective on the argument noun ("an Indian proposal",
+        "Iraqi towns"): a derived, lower-confidence participant. Never for pronouns or actor mentions."""
+        if tok.i in self.location or tok.i in self.actor:
+            return None
+        table = nationality_codes()
+        if tok.dep_ in ("amod", "compound") and tok.lower_ in table:  # the noun frame's own "amod" slot
+            return self._derived(tok, table[tok.lower_])
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in table:
+                if c.i in self.actor:
+                    return self.actor[c.i]
+                return self._derived(c, table[c.lower_])
+        return None
+
+    def actors(self, tok: Any, derived: bool = True) -> list[Mention]:
         """Mentions for an argument head and every phrase coordinated with it ("Washington and Brussels")."""
         out: list[Mention] = []
         for h in (tok, *tok.conjuncts):
             m = self.find(h)
+            if m is None and derived:
+                m = self.nationality(h)
             if m is not None and all(m is not o for o in out):
                 out.append(m)
         return out
@@ -192,6 +252,10 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
     return _prep_objects(v, slot)
 
 
+OBLIGATION = frozenset({"must", "should", "ought"})
+OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
+                                 "emphasise argue write".split())
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 REPORTING = frozenset("say tell announce state declare add claim insist warn told report".split())
 
 
@@ -233,25 +297,37 @@ class FrameFinder:
 
     # -- argument filling ---------------------------------------------------------------------
     def _fill(self, f: Frame, v: Any, idx: MentionIndex, nominal: bool) -> None:
-        for slot in f.entry.source:
-            for tok in _slot_tokens(v, slot, nominal):
-                ms = idx.actors(tok)
-                if not ms and tok.lower_ in PRONOUNS:
-                    ms = _speaker_for_pronoun(tok, idx)
+        # Two passes: an actor with a code in any slot beats an uncoded one ("rebels", "police") in an
+        # earlier slot; the uncoded one is kept only when nothing coded is found.
+        for coded in (True, False):
+            for slot in f.entry.source:
+                for tok in _slot_tokens(v, slot, nominal):
+                    ms = idx.actors(tok)
+                    if not ms and tok.lower_ in PRONOUNS:
+                        ms = _speaker_for_pronoun(tok, idx)
+                        if ms and coded:
+                            f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
+                    if coded:
+                        ms = [m for m in ms if m.actor.code]
                     if ms:
-                        f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
-                if ms:
-                    f.sources, f.source_slot = ms, slot
+                        f.sources, f.source_slot = ms, slot
+                        break
+                if f.sources:
                     break
             if f.sources:
                 break
         if not nominal and f.sources and f.source_slot == "subj":
             f.source_slot = subject_of(v)[1] or "subj"
-        for slot in f.entry.target:
-            for tok in _slot_tokens(v, slot, nominal):
-                ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
-                if ms:
-                    f.targets, f.target_slot = ms, slot
+        for coded in (True, False):
+            for slot in f.entry.target:
+                for tok in _slot_tokens(v, slot, nominal):
+                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                    if coded:
+                        ms = [m for m in ms if m.actor.code]
+                    if ms:
+                        f.targets, f.target_slot = ms, slot
+                        break
+                if f.targets:
                     break
             if f.targets:
                 break
@@ -282,7 +358,11 @@ class FrameFinder:
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         v = n.head
-        if n.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in LIGHT_VERBS:
+        state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
+                 and v.head.lemma_.lower() in STATE_VERBS)
+        if state:
+            v = v.head
+        if state or (n.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in LIGHT_VERBS):
             f.path = "light"
             f.extra_tokens.append(v)
             if not f.sources:
@@ -313,7 +393,11 @@ class FrameFinder:
         head = a.head if a.dep_ in ("acomp", "amod") else a
         toks, slot = subject_of(head)
         for tok in toks:
-            ms = idx.actors(tok)
+            ms = idx.actors(tok, derived=False)
+            if not ms and tok.lower_ in PRONOUNS:
+                ms = _speaker_for_pronoun(tok, idx)
+                if ms:
+                    f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
             if ms:
                 f.sources, f.source_slot = ms, slot
                 break
@@ -332,17 +416,81 @@ class FrameFinder:
                 f = self._adj_wrapper(tok, idx)
             if f is not None:
                 frames[tok.i] = f
+        # a weak light verb yields to its object noun's frame ("extended the curfew", "struck a deal")
+        for i, f in list(frames.items()):
+            if f.path == "verb" and f.trigger.lemma_.lower() in LIGHT_OVERRIDE and not f.entry.obj \
+                    and not f.entry.wrapper and not f.entry.prt:
+                if any(o.i in frames and frames[o.i].path == "light" for o in object_of(f.trigger)):
+                    del frames[i]
         # a noun that is the object of a verb frame is part of that frame ("imposed sanctions")
         for i, f in list(frames.items()):
             if f.path in ("noun",) and f.trigger.dep_ in ("dobj", "nsubjpass", "pobj"):
                 head = f.trigger.head if f.trigger.dep_ != "pobj" else f.trigger.head.head
                 if head.i in frames and frames[head.i].path in ("verb", "passive"):
                     del frames[i]
+        self._obligations(span, frames, idx)
         self._wrappers(frames, idx)
         for f in frames.values():
             if f.sources and not f.targets and not (f.entry.reciprocal and len(f.sources) > 1):
                 self._fallback_target(f, idx)
+            if not f.targets and f.type in PLACE_TARGET_TYPES:
+                self._place_target(f, idx)
         return list(frames.values())
+
+    @staticmethod
+    def _obligations(span: Any, frames: dict[int, Frame], idx: MentionIndex) -> None:
+        """ "X said (that) Y must / should do Z": a demand by X on Y (CAMEO 10), whatever Z is.
+
+        The clause under it is coded through the demand, never as an event of its own: an obligation
+        does not say that Z happened."""
+        for tok in span:
+            if tok.i in frames or tok.lemma_.lower() not in OBLIGATION_REPORTERS or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in tok.children:
+                if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                    continue
+                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+                src: list[Mention] = []
+                for x in subject_of(tok)[0]:
+                    src = [m for m in idx.actors(x, derived=False) if m.actor.code]
+                    if src:
+                        break
+                tgt = [m for m in idx.actors(subj[0], derived=False) if all(m is not s for s in src)] if subj else []
+                if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt}:
+                    continue
+                entry = LexEntry(lemma=tok.lemma_.lower(), pos="verb", type="REQUEST", wrapper=True, confidence=0.7,
+                                 origin="rule: obligation under a reporting verb")
+                f = Frame(tok, entry, "REQUEST", None, "wrapper", sources=src, targets=tgt, source_slot="subj",
+                          target_slot="clause-subject")
+                f.notes.append(f"'{tok.text} ... {subj[0].text} must/should ...' is a demand on the clause's subject")
+                frames[tok.i] = f
+                break
+
+    @staticmethod
+    def _place_target(f: Frame, idx: MentionIndex) -> None:
+        """Material conflict, protest and threats aimed at a place: "demonstrated in Serbia", "reinforced its
+        forces in Lebanon", "threatened to resume attacks in Israel". PLOVER codes the place's state as the
+        target when no actor is named. Only a place with a code inside the predicate's own phrase counts."""
+        src_codes = {m.actor.code for m in f.sources}
+        frontier = [f.trigger]
+        seen = {f.trigger.i}
+        for depth in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in seen or c.dep_ in ("relcl", "punct", "parataxis", "advcl", "nsubj", "nsubjpass"):
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in ("without", "despite", "after", "before", "during", "since",
+                                                         "from", "of", "over", "following"):
+                        continue
+                    seen.add(c.i)
+                    m = idx.location.get(c.i)
+                    if m is not None and m.actor.code and m.actor.code not in src_codes | {None}:
+                        f.targets, f.target_slot = [m], f"place(depth {depth + 1})"
+                        f.notes.append(f"no actor target: the place '{m.text}' gives the target state")
+                        return
+                    nxt.append(c)
+            frontier = nxt
 
     @staticmethod
     def _fallback_target(f: Frame, idx: MentionIndex) -> None:
@@ -369,7 +517,10 @@ class FrameFinder:
                         continue
                     seen.add(c.i)
                     m = idx.actor.get(c.i)
-                    if m is not None and all(m is not s for s in f.sources):
+                    if m is None and c.pos_ in ("NOUN", "PROPN"):
+                        m = idx.nationality(c)  # "close to the Ukrainian border"
+                    # an uncoded mention ("troops", "rebels") is not a usable target: keep looking
+                    if m is not None and m.actor.code and all(m is not s for s in f.sources):
                         f.targets, f.target_slot = [m], f"nearest-in-phrase(depth {depth + 1})"
                         f.notes.append("target taken from the closest actor inside the predicate's phrase")
                         return

@@ -21,7 +21,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,8 +31,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dyadline import __version__
 from dyadline.serve import schemas
 from dyadline.serve.data import PERIODS, SORTS, Data, NotFound
-from dyadline.serve.filters import EVENT_FACTUALITIES, BadParameter, EventFilters, Page, build_filters
+from dyadline.serve.filters import BadParameter, Page, build_filters
 from dyadline.serve.security import SecurityMiddleware
+from dyadline.store.queries import EVENT_FACTUALITIES, EventFilter, QueryError
 
 log = logging.getLogger("dyadline.serve")
 STATIC = Path(__file__).parent / "static"
@@ -54,19 +56,26 @@ def _err(status: int, code: str, message: str, param: str | None = None) -> JSON
 def event_filters(
     actor: Annotated[str | None, Query(max_length=200, description="actor code, optionally with sector: "
                                        "'RUS' (also RUS GOV, RUS MIL...) or 'RUS GOV'")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="actor as source (who acts)")] = None,
+    target: Annotated[str | None, Query(max_length=200, description="actor as target (acted upon)")] = None,
     dyad: Annotated[str | None, Query(max_length=200, description="two actors, comma-separated, either "
                                       "direction: 'BLR,CHN'")] = None,
-    type: Annotated[str | None, Query(max_length=32, description="PLOVER event type, e.g. CONSULT")] = None,
+    type: Annotated[str | None, Query(max_length=200, description="PLOVER event type(s), comma-separated: "
+                                      "CONSULT or ACCUSE,REJECT")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop, 2 material coop, "
                                       "3 verbal conflict, 4 material conflict")] = None,
-    factuality: Annotated[str | None, Query(max_length=16, description=" | ".join(EVENT_FACTUALITIES))] = None,
+    factuality: Annotated[str | None, Query(max_length=64, description=" | ".join(EVENT_FACTUALITIES))] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="outlet or site that reported it")] = None,
+    attribution: Annotated[str | None, Query(max_length=200, description="attributed source (substring or code); "
+                                             "'none' for events the outlet asserts itself")] = None,
     since: Annotated[dt.date | None, Query(description="first event date, YYYY-MM-DD (inclusive)")] = None,
     until: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD (inclusive)")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="text that the evidence sentence contains")] = None,
-) -> EventFilters:
-    return build_filters(actor=actor, dyad=dyad, type=type, quad=quad, factuality=factuality, outlet=outlet,
-                         since=since, until=until, q=q)
+    q: Annotated[str | None, Query(max_length=200, description="words that the evidence of a report contains")] = None,
+    min_reports: Annotated[int | None, Query(ge=1, le=100_000, description="at least this many reports")] = None,
+) -> EventFilter:
+    return build_filters(actor=actor, source=source, target=target, dyad=dyad, type=type, quad=quad,
+                         factuality=factuality, outlet=outlet, attribution=attribution, since=since, until=until,
+                         q=q, min_reports=min_reports)
 
 
 def paging(
@@ -78,7 +87,7 @@ def paging(
     return Page(page=page, size=page_size)
 
 
-Filters = Annotated[EventFilters, Depends(event_filters)]
+Filters = Annotated[EventFilter, Depends(event_filters)]
 Paging = Annotated[Page, Depends(paging)]
 
 
@@ -123,6 +132,10 @@ def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = No
     @app.exception_handler(BadParameter)
     async def _bad(_req: Request, exc: BadParameter) -> JSONResponse:
         return _err(400, "bad_parameter", str(exc), exc.param)
+
+    @app.exception_handler(QueryError)
+    async def _query(_req: Request, exc: QueryError) -> JSONResponse:
+        return _err(400, "bad_parameter", str(exc))
 
     @app.exception_handler(NotFound)
     async def _nf(_req: Request, exc: NotFound) -> JSONResponse:
@@ -198,9 +211,10 @@ def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = No
     ) -> dict[str, Any]:
         if f.dyad is not None:
             raise BadParameter("dyad", "given twice (path and query)")
-        g = build_filters(dyad=f"{a},{b}")
-        merged = EventFilters(**{k: getattr(f, k) for k in f.__slots__ if k != "dyad"}, dyad=g.dyad)  # type: ignore[attr-defined]
-        return {"a": g.dyad[0].label, "b": g.dyad[1].label, **data.series(merged, by=by)}  # type: ignore[index]
+        pair = build_filters(dyad=f"{a},{b}").dyad
+        assert pair is not None
+        f.dyad = pair
+        return {"a": pair[0], "b": pair[1], **data.series(f, by=by)}
 
     @app.get("/api/network", tags=["analytics"], summary="Directed actor network: nodes by activity, edges by "
              "count and mean score", responses={200: {"model": schemas.Network}, **ERRORS})
@@ -221,14 +235,20 @@ def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = No
         q = q.strip() if q else None
         return data.actors(q or None, limit=limit)
 
-    @app.get("/api/documents", tags=["documents"], summary="Documents (metadata); event filters keep documents "
-             "reporting a matching event", responses={200: {"model": schemas.DocumentPage}, **ERRORS})
+    @app.get("/api/documents", tags=["documents"], summary="Documents (metadata, no text), newest first", responses={200: {"model": schemas.DocumentPage}, **ERRORS})
     def documents(
-        f: Filters,
         p: Paging,
-        language: Annotated[str | None, Query(max_length=16)] = None,
+        language: Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, e.g. en")] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="text in the title or body")] = None,
+        duplicates: Annotated[bool | None, Query(description="only (true) or no (false) syndicated copies")] = None,
+        set_aside: Annotated[bool | None, Query(description="only (true) or no (false) documents set aside "
+                                                "(e.g. other languages)")] = None,
     ) -> dict[str, Any]:
-        return data.documents(f, p, language=language)
+        f = build_filters(outlet=outlet, q=q)
+        lang = (language or "").strip().lower() or None
+        return data.documents(p, language=lang, outlet=f.outlet, text=f.text, duplicates=duplicates,
+                              set_aside=set_aside)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document: extracted text and the "
              "evidence offsets of every event in it", responses={200: {"model": schemas.DocumentDetail}, **ERRORS_404})

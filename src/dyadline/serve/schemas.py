@@ -62,12 +62,12 @@ class EventOut(BaseModel):
     date_precision: str = Field(description="day | month | year | document")
     location: LocationOut | None
     confidence: float | None
-    reports: int = Field(description="number of reports (documents) behind the event")
-    documents: int | None = None
+    n_reports: int = Field(description="number of reports behind the event (one per document)")
+    n_outlets: int = Field(description="number of distinct outlets that reported it")
     outlets: list[str] = Field(description="distinct outlets that reported it")
-    first_seen: str | None = None
-    last_seen: str | None = None
-    trigger_span: list[int] | None = Field(None, description="[start, end) of the predicate inside the document")
+    first_seen: str | None = Field(None, description="date of the earliest report")
+    last_seen: str | None = Field(None, description="date of the latest report")
+    reports: int = Field(description="in lists: the number of reports (as in `dyadline events --format jsonl`)")
 
 
 class EventPage(BaseModel):
@@ -97,21 +97,28 @@ class ReportOut(BaseModel):
     evidence: list[int | None]
     trigger: str | None
     trigger_span: list[int] | None
-    attribution: dict[str, Any] | None
+    attribution: dict[str, Any] | None = Field(description="text, code, kind and chain (outermost first)")
     confidence: float | None
+    location: str | None
+    explanation: Any = Field(description="how the coder reached each decision for this report")
 
 
 class EventDetail(EventOut):
-    reports: list[ReportOut]  # type: ignore[assignment]
-    reports_count: int
-    explain: Any = Field(description="how the coder reached each decision (stored with the report), or null")
+    reports: list[ReportOut] = Field(  # type: ignore[assignment]
+        description="in one event: every report, the canonical one first (as in the store's export with reports)")
+    merged_from: str | None = Field(None, description="the id asked for, when a merge absorbed it into this event")
+    explain: Any = Field(description="the canonical report's explanation, or null")
 
 
 class Period(BaseModel):
-    period: str = Field(description="label: 2024-09-08, 2024-W36, 2024-09 or 2024")
+    period: str = Field(description="first day of the period (as `dyadline dyad`)")
+    label: str = Field(description="2024-09-08, 2024-W36, 2024-09 or 2024")
     start: str
     end: str = Field(description="last day of the period, inclusive")
-    count: int
+    events: int
+    reports: int
+    cooperation: int = Field(description="events in quads 1 and 2")
+    conflict: int = Field(description="events in quads 3 and 4")
     quad: dict[str, int]
     types: dict[str, int]
     factuality: dict[str, int]
@@ -125,19 +132,22 @@ class Series(BaseModel):
 
 
 class Node(BaseModel):
-    id: str
+    id: str = Field(description="actor code, or 'code sector' with by_sector")
     code: str
     sector: str | None
-    name: str | None
     events: int
+    as_source: int
+    as_target: int
+    mean_score: float | None
 
 
 class Edge(BaseModel):
     source: str
     target: str
-    count: int
-    mean_score: float
+    events: int
+    mean_score: float = Field(description="mean PLOVER score of the events on this edge")
     quad: dict[str, int]
+    quad_score: dict[str, float | None]
 
 
 class Network(BaseModel):
@@ -146,13 +156,11 @@ class Network(BaseModel):
 
 
 class ActorItem(BaseModel):
-    id: str
+    id: str = Field(description="'code' or 'code sector', usable as the actor filter")
     code: str
     sector: str | None
     name: str | None
     events: int
-    as_source: int
-    as_target: int
 
 
 class Actors(BaseModel):
@@ -213,10 +221,11 @@ class Summary(BaseModel):
     languages: dict[str, int]
     skipped: dict[str, int]
     events: int
+    multi_report: int = Field(description="events with more than one report")
+    contested: int = Field(description="events whose reports disagree on factuality")
     reports: int
     outlets: int
     first_date: str | None
     last_date: str | None
     by_quad: dict[str, int]
     by_type: dict[str, int]
-    by_factuality: dict[str, int]

@@ -134,7 +134,7 @@
     if (!periods.length) { box.appendChild(el("div", { class: "empty", text: "No events for these filters." })); return; }
     const W = 640, H = 340, m = { l: 40, r: 10, t: 14, b: 44 };
     const iw = W - m.l - m.r, ih = H - m.t - m.b;
-    const q = (p, k) => (p.quad && (p.quad[k] || p.quad[String(k)])) || 0;
+    const q = (p, k) => (p.quad && p.quad[String(k)]) || 0;
     let maxUp = 1, maxDown = 1;
     for (const p of periods) { maxUp = Math.max(maxUp, q(p, 1) + q(p, 2)); maxDown = Math.max(maxDown, q(p, 3) + q(p, 4)); }
     const total = maxUp + maxDown;
@@ -148,8 +148,8 @@
     const labelEvery = Math.max(1, Math.ceil(periods.length / 12));
     periods.forEach((p, i) => {
       const x = m.l + i * bw;
-      const g = svg("g", { class: "period", "data-period": p.period, "data-count": p.count, tabindex: 0 });
-      if (state.period && state.period.label === p.period) g.classList.add("selected");
+      const g = svg("g", { class: "period", "data-period": p.label, "data-count": p.events, tabindex: 0 });
+      if (state.period && state.period.label === p.label) g.classList.add("selected");
       g.appendChild(svg("rect", { class: "hit", x: x, y: m.t, width: bw, height: ih }));
       const w = Math.max(1, bw * 0.8), bx = x + (bw - w) / 2;
       let up = y0;
@@ -163,10 +163,10 @@
         if (h > 0) { g.appendChild(svg("rect", { class: "bar q" + k, x: bx, y: down, width: w, height: h })); down += h; }
       }
       const t = svg("title");
-      t.textContent = p.period + ": " + p.count + " events; " + [1, 2, 3, 4].map((k) => QUAD_NAMES[k] + " " + q(p, k)).join(", ") +
+      t.textContent = p.label + ": " + p.events + " events; " + [1, 2, 3, 4].map((k) => QUAD_NAMES[k] + " " + q(p, k)).join(", ") +
         "; mean score " + fmtNum(p.score_mean);
       g.appendChild(t);
-      if (i % labelEvery === 0) g.appendChild(svg("text", { x: x + bw / 2, y: H - m.b + 14, "text-anchor": "middle", text: p.period }));
+      if (i % labelEvery === 0) g.appendChild(svg("text", { x: x + bw / 2, y: H - m.b + 14, "text-anchor": "middle", text: p.label }));
       const pick = () => selectPeriod(p);
       g.addEventListener("click", pick);
       g.addEventListener("keydown", (e) => { if (e.key === "Enter") pick(); });
@@ -178,7 +178,7 @@
     box.appendChild(legend);
   }
   function selectPeriod(p) {
-    state.period = state.period && state.period.label === p.period ? null : { label: p.period, start: p.start, end: p.end };
+    state.period = state.period && state.period.label === p.label ? null : { label: p.label, start: p.start, end: p.end };
     state.page = 1;
     writeHash();
     const gen = ++seq;
@@ -240,11 +240,11 @@
     const pos = layout(nodes, edges, W, H);
     const idx = new Map(nodes.map((d, i) => [d.id, i]));
     const maxN = Math.max(...nodes.map((d) => d.events || 1));
-    const maxE = Math.max(1, ...edges.map((e) => e.count || 1));
+    const maxE = Math.max(1, ...edges.map((e) => e.events || 1));
     const radius = (d) => 4 + 14 * Math.sqrt((d.events || 1) / maxN);
     const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Actor network", id: "network-svg" });
     const defs = svg("defs");
-    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     marker.appendChild(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#6b7280" }));
     defs.appendChild(marker);
     root.appendChild(defs);
@@ -260,11 +260,11 @@
       const sx = pa.x + (dx / d) * ra, sy = pa.y + (dy / d) * ra, tx = pb.x - (dx / d) * rb, ty = pb.y - (dy / d) * rb;
       const path = svg("path", {
         class: "edge", d: "M" + sx + "," + sy + " Q" + mx + "," + my + " " + tx + "," + ty,
-        stroke: scoreColour(e.mean_score), "stroke-width": 1 + 4 * Math.sqrt((e.count || 1) / maxE), "marker-end": "url(#arrow)",
+        stroke: scoreColour(e.mean_score), "stroke-width": 1 + 4 * Math.sqrt((e.events || 1) / maxE), "marker-end": "url(#arrow)",
         "data-source": e.source, "data-target": e.target,
       });
       const t = svg("title");
-      t.textContent = e.source + " → " + e.target + ": " + e.count + " events, mean score " + fmtNum(e.mean_score);
+      t.textContent = e.source + " → " + e.target + ": " + e.events + " events, mean score " + fmtNum(e.mean_score);
       path.appendChild(t);
       eg.appendChild(path);
     }
@@ -275,7 +275,7 @@
       const c = svg("circle", { class: "node", cx: pos[i].x, cy: pos[i].y, r: radius(d) });
       if (state.filters.actor === d.id) c.classList.add("active");
       const t = svg("title");
-      t.textContent = d.id + (d.name ? " (" + d.name + ")" : "") + ": " + d.events + " events";
+      t.textContent = d.id + ": " + d.events + " events (" + d.as_source + " as source, " + d.as_target + " as target), mean score " + fmtNum(d.mean_score);
       c.appendChild(t);
       g.appendChild(c);
       g.appendChild(svg("text", { class: "label", x: pos[i].x + radius(d) + 2, y: pos[i].y + 4, text: d.id }));
@@ -318,7 +318,7 @@
         el("td", { class: "quad-" + ev.quad, text: ev.quad }),
         el("td", { text: fmtNum(ev.score, 1) }),
         el("td", { text: ev.factuality }),
-        el("td", { text: ev.reports === undefined ? "1" : ev.reports }),
+        el("td", { text: ev.n_reports }),
         el("td", { text: fmtNum(ev.confidence) }),
         el("td", { class: "evidence", text: ev.sentence }));
       tr.addEventListener("click", () => { location.hash = "#/event/" + encodeURIComponent(ev.event_id); });
@@ -385,7 +385,7 @@
     row("date", (ev.date || "–") + " (" + ev.date_precision + ")");
     row("place", ev.location ? ev.location.text + (ev.location.code ? " (" + ev.location.code + ")" : "") : null);
     row("confidence", fmtNum(ev.confidence));
-    row("reports / outlets", (ev.reports_count || (ev.reports || []).length) + " / " + ((ev.outlets || []).length || "–"));
+    row("reports / outlets", ev.n_reports + " / " + ev.n_outlets + (ev.outlets && ev.outlets.length ? " (" + ev.outlets.join(", ") + ")" : ""));
     const reports = Array.isArray(ev.reports) ? ev.reports : [];
     const ol = $("ev-reports");
     const openDoc = (r, li) => {
