@@ -58,9 +58,9 @@ def get_json(base: str, path: str, **params: Any) -> Any:
         return json.loads(r.read())
 
 
-def start_server(db: Path, port: int, threads: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, threads: int, cache_mb: int) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "from dyadline.cli import main; main()", "serve", "--db", str(db),
-           "--host", "127.0.0.1", "--port", str(port)]
+           "--host", "127.0.0.1", "--port", str(port), "--cache-mb", str(cache_mb)]
     if threads:
         cmd += ["--threads", str(threads)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -91,10 +91,10 @@ def request_mix(base: str, seed: int) -> list[tuple[str, str]]:
     def q(path: str, **params: Any) -> str:
         return path + ("?" + urllib.parse.urlencode(params) if params else "")
 
-    for _ in range(2000):
+    for _ in range(20_000):
         r = rng.random()
-        if r < 0.40:  # event pages: the table, under the filters people use
-            params: dict[str, Any] = {"page": rng.choice([1, 1, 1, 2, 3, 10, 100]), "page_size": 25,
+        if r < 0.40:  # event pages: the table, under the filters people use, page 1 half of the time
+            params: dict[str, Any] = {"page": 1 if rng.random() < 0.5 else rng.randint(2, 40), "page_size": 25,
                                       "sort": rng.choice(sorts)}
             kind = rng.random()
             if kind < 0.3:
@@ -105,14 +105,17 @@ def request_mix(base: str, seed: int) -> list[tuple[str, str]]:
             elif kind < 0.7:
                 params["type"] = rng.choice(types)
             elif kind < 0.8:
-                params["since"], params["until"] = "2023-01-01", "2023-06-30"
+                year, half = rng.randint(2018, 2024), rng.choice([("01-01", "06-30"), ("07-01", "12-31")])
+                params["since"], params["until"] = f"{year}-{half[0]}", f"{year}-{half[1]}"
             elif kind < 0.85:
                 params["q"] = rng.choice(["capital", "statements", "officials"])
             mix.append(("events_page", q("/api/events", **params)))
         elif r < 0.70:  # the dyad series behind the timeline
             a, b = rng.choice(dyads)
-            mix.append(("dyad_series", q("/api/series", dyad=f"{a},{b}", by=rng.choice(["month", "month", "week",
-                                                                                          "year"]))))
+            params = {"dyad": f"{a},{b}", "by": rng.choice(["month", "month", "week", "year"])}
+            if rng.random() < 0.3:
+                params["since"] = f"{rng.randint(2018, 2024)}-01-01"
+            mix.append(("dyad_series", q("/api/series", **params)))
         elif r < 0.82:
             mix.append(("event_detail", q(f"/api/events/{rng.choice(ids)}")))
         elif r < 0.90:
@@ -128,13 +131,14 @@ def request_mix(base: str, seed: int) -> list[tuple[str, str]]:
 
 
 async def client(host: str, port: int, mix: list[tuple[str, str]], start: int, deadline: float,
-                 out: dict[str, list[float]], errors: dict[str, int]) -> None:
+                 out: dict[str, list[float]], errors: dict[str, int], sent: list[str]) -> None:
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     i = start
     while time.perf_counter() < deadline:
         name, path = mix[i % len(mix)]
         i += 1
+        sent.append(path)
         t0 = time.perf_counter()
         try:
             if writer is None:
@@ -145,7 +149,7 @@ async def client(host: str, port: int, mix: list[tuple[str, str]], start: int, d
             out.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
             if status != 200:
                 errors[name] = errors.get(name, 0) + 1
-        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError):
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
             errors[name] = errors.get(name, 0) + 1
             if writer is not None:
                 writer.close()
@@ -175,15 +179,16 @@ def pct(xs: list[float], p: float) -> float:
 
 
 async def run_load(port: int, mix: list[tuple[str, str]], clients: int, duration: float
-                   ) -> tuple[dict[str, list[float]], dict[str, int], float]:
+                   ) -> tuple[dict[str, list[float]], dict[str, int], float, list[str]]:
     out: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
+    sent: list[str] = []
     t0 = time.perf_counter()
     deadline = t0 + duration
     step = max(1, len(mix) // clients)
-    tasks = [client("127.0.0.1", port, mix, k * step, deadline, out, errors) for k in range(clients)]
+    tasks = [client("127.0.0.1", port, mix, k * step, deadline, out, errors, sent) for k in range(clients)]
     await asyncio.wait_for(asyncio.gather(*tasks), duration + 2 * REQUEST_TIMEOUT_S + 5)
-    return out, errors, time.perf_counter() - t0
+    return out, errors, time.perf_counter() - t0, sent
 
 
 def main() -> int:
@@ -192,6 +197,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads per query in the server (0: default)")
+    ap.add_argument("--cache-mb", type=int, default=64, help="server response cache (0: off, every request hits the DB)")
     ap.add_argument("--db", type=Path, help="reuse (or create) this database instead of a temporary one")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
@@ -206,13 +212,13 @@ def main() -> int:
     gen_s = time.perf_counter() - t0
     port = free_port()
     t0 = time.perf_counter()
-    proc = start_server(db, port, args.threads)
+    proc = start_server(db, port, args.threads, args.cache_mb)
     start_s = time.perf_counter() - t0
     try:
         base = f"http://127.0.0.1:{port}"
         mix = request_mix(base, args.seed)
-        asyncio.run(run_load(port, mix[:50], min(5, args.clients), 2.0))  # warm-up (DuckDB block cache)
-        lat, errors, wall = asyncio.run(run_load(port, mix, args.clients, args.duration))
+        asyncio.run(run_load(port, mix[-50:], min(5, args.clients), 2.0))  # warm-up (DuckDB block cache)
+        lat, errors, wall, sent = asyncio.run(run_load(port, mix, args.clients, args.duration))
     finally:
         proc.terminate()
         try:
@@ -238,6 +244,8 @@ def main() -> int:
         "benchmark": "api", "events": args.events, "db_counts": counts, "clients": args.clients,
         "duration_s": round(wall, 1), "requests": total, "rps": round(total / wall, 1),
         "errors": sum(errors.values()), "p50_ms": round(pct(all_ms, 50), 1), "p95_ms": round(pct(all_ms, 95), 1),
+        "repeat_share": round(1 - len(set(sent)) / max(1, len(sent)), 3),
+        "cache_mb": args.cache_mb,
         "server_start_s": round(start_s, 2), "generate_s": round(gen_s, 1), "duckdb_threads": args.threads or "default",
         "cpus": os.cpu_count(), "python": sys.version.split()[0], "endpoints": rows,
         "note": "server and load generator share the machine's CPUs; loopback only",
@@ -246,7 +254,8 @@ def main() -> int:
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
 
     print(f"API load: {args.clients} clients x {wall:.0f} s on {args.events:,} synthetic events, {os.cpu_count()} CPUs; "
-          f"server started in {start_s:.2f} s")
+          f"server started in {start_s:.2f} s; response cache {args.cache_mb} MiB; "
+          f"{result['repeat_share']:.0%} of requests repeated an earlier URL")
     print(f"{'endpoint':<14}{'requests':>9}{'errors':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}  target")
     for r in rows:
         tgt = "" if r["target_p95_ms"] is None else ("p95<200 ok" if r["meets_target"] else "p95<200 MISSED")

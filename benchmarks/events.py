@@ -118,7 +118,6 @@ def gold_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:
 
 def own_actor_docs(recs: list[dict[str, Any]]) -> list[Any]:
     from dyadline.actors.resolver import ResolveActors
-
     from dyadline.model import Document
     from dyadline.nlp.annotate import Annotate
 
@@ -240,7 +239,6 @@ def run_wikievents(mode: str) -> dict[str, Any]:
         d.finalize_ids()
         docs.append(d)
     from dyadline.actors.resolver import ResolveActors
-
     from dyadline.nlp.annotate import Annotate
 
     Annotate()(docs)
@@ -328,7 +326,6 @@ def run_tempeval() -> dict[str, Any]:
 # ----------------------------------------------------------------------------------------------- speed
 def run_speed(n_process: int = 2) -> dict[str, Any]:
     from dyadline.actors.resolver import ResolveActors
-
     from dyadline.events.coder import CodeEvents
     from dyadline.model import Document
     from dyadline.nlp.annotate import Annotate, get_nlp

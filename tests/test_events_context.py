@@ -11,7 +11,7 @@ from dyadline.events.time import is_historical, normalise
 from dyadline.model import Location
 
 ACTORS = {"Belarus": "BLR", "Minsk": "BLR", "Lukashenko": "BLR", "Russia": "RUS", "China": "CHN", "Beijing": "CHN",
-          "Ukraine": "UKR", "Kyiv": "UKR", "Poland": "POL", "the Kremlin": "RUS"}
+          "Ukraine": "UKR", "Kyiv": "UKR", "Poland": "POL", "the Kremlin": "RUS", "The Kremlin": "RUS"}
 
 
 def events(text: str, **kw: object) -> list:

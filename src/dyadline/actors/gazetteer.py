@@ -27,6 +27,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 # Category of a surface form: what a match means before context is considered.
 STATE, ADJECTIVE, CAPITAL, SEAT, CITY, ORG, PERSON = "state", "adjective", "capital", "seat", "city", "org", "person"
+GROUP = "group"  # an ethnic, tribal or religious group: coded by the country it lives in (groups.csv)
 
 OFFICE_RANK = {"top": 0, "hos": 1, "hog": 2, "fm": 3, "dm": 4, "vp": 5, "sg": 6, "other": 7}
 
@@ -77,6 +78,7 @@ class Gazetteer:
     org_seats: dict[str, Entry] = field(default_factory=dict)  # folded capital form -> organisation (Brussels -> EU)
     offices: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # role term -> (sector, office)
+    group_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group actor_id -> candidate countries
     _automaton: Any = None
 
     # -- building ---------------------------------------------------------------------------
@@ -282,6 +284,19 @@ def load_roles(gz: Gazetteer, path: Path) -> None:
         gz.roles[r["term"].lower()] = (r.get("sector") or None, r.get("office") or None)
 
 
+def load_groups(gz: Gazetteer, path: Path) -> None:
+    """Ethnic, tribal and religious groups: the forms, and the countries they are chiefly found in."""
+    for r in _rows(path):
+        forms = _split(r.get("term"))
+        if not forms:
+            continue
+        codes = tuple(_split(r.get("codes")))
+        e = Entry(f"group:{slug(forms[0])}", forms[0], codes[0] if len(codes) == 1 else None, GROUP, "group")
+        gz.group_codes[e.actor_id] = codes
+        for form in forms:
+            gz.add(form, e)
+
+
 def load_user_file(gz: Gazetteer, path: str | Path) -> None:
     """Merge a user dictionary (CSV or YAML) on top of the shipped data.
 
@@ -346,6 +361,8 @@ def build(actors_file: str | Path | None = None, data_dir: Path = DATA_DIR) -> G
     load_orgs(gz, data_dir / "organisations.csv")
     load_leaders(gz, data_dir / "leaders.csv")
     load_roles(gz, data_dir / "roles.csv")
+    if (data_dir / "groups.csv").exists():
+        load_groups(gz, data_dir / "groups.csv")
     if actors_file:
         load_user_file(gz, actors_file)
     return gz

@@ -59,6 +59,22 @@ MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head
                 "relocate", "deploy", "send", "evacuate", "bring", "take", "transport", "ship", "walk", "sail",
                 "advance", "retreat", "withdraw", "escape", "trip", "visit", "journey", "route", "bus", "train"}
 PERSON_PRONOUNS = {"he", "she"}
+# "it"/"they" back to the last state, organisation or group that was a subject (rule "coref")
+SINGULAR_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "their", "them"}
+# "it" that names no one: "it is clear that", "it seems", "it was reported"
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "rain", "matter", "follow", "emerge", "turn", "look",
+                   "become", "happen", "mean", "make", "cost"}
+# place nouns: "the Bosnian town of Gorazde" is a place of that country, not a nationality
+PLACE_NOUNS = {"town", "city", "village", "capital", "port", "republic", "province", "region", "district", "enclave",
+               "island", "islands", "state", "territory", "county", "municipality", "settlement", "camp", "border",
+               "oblast", "governorate", "area", "valley", "peninsula", "resort", "suburb", "neighbourhood",
+               "neighborhood", "stronghold", "outpost", "base", "harbour", "harbor", "strip"}
+# words that make an unknown organisation international rather than domestic
+INTERNATIONAL_WORDS = {"international", "world", "global", "united", "nations", "african", "european", "asian",
+                       "regional", "transnational"}
+# the place a group is in: "Albanians of southern Serbia", "ethnic Albanians in Serbia"
+GROUP_PLACE_PREPS = ("in", "of", "from", "inside", "within")
 # nouns for a single person: a proper noun right after one is a person even if spaCy says ORG
 PERSON_NOUNS = {"columnist", "journalist", "reporter", "correspondent", "editor", "blogger", "analyst", "expert",
                 "activist", "spokesman", "spokeswoman", "spokesperson", "lawyer", "professor", "researcher",
@@ -193,6 +209,7 @@ class _DocPass:
         self.consumed = [False] * self.n
         self.mentions: list[Mention] = []
         self.hit_at: dict[int, Hit] = {}  # token -> hit covering it
+        self.deferred: set[int] = set()  # tokens of group words inside a longer name ("Islamic Salvation Front")
 
     # -- pass 1: gazetteer hits ------------------------------------------------------------------
     def find_hits(self) -> list[Hit]:
@@ -253,7 +270,7 @@ class _DocPass:
 
     def choose(self, h: Hit) -> Entry:
         """The meaning of a hit before context: user entries, then the most specific category."""
-        order = {G.PERSON: 0, G.ORG: 1, G.STATE: 2, G.SEAT: 3, G.CAPITAL: 4, G.ADJECTIVE: 5, G.CITY: 6}
+        order = {G.PERSON: 0, G.ORG: 1, G.STATE: 2, G.SEAT: 3, G.CAPITAL: 4, G.ADJECTIVE: 5, G.GROUP: 6, G.CITY: 7}
         return min((s.entry for s in h.cands), key=lambda e: (not e.user, order.get(e.category, 9)))
 
     # -- main --------------------------------------------------------------------------------------
@@ -521,6 +538,14 @@ class _DocPass:
             return
         if self._negated(h):
             return  # "pro-Russian", "anti-Syria": a stance, not the state
+        if cat == G.GROUP:
+            self._group(h, e, self.gz.group_codes.get(e.actor_id, ()))
+            return
+        if cat == G.ADJECTIVE and e.code and h.start > 0 and doc[h.start - 1].lower_ == "ethnic":
+            self._group(h, e, (e.code,))  # "ethnic Albanians in Serbia": coded where they live
+            return
+        if cat in (G.ADJECTIVE, G.STATE) and e.code and self._place_phrase(h, e.code):
+            return
         # "official Minsk", "official Washington"
         if cat in (G.CAPITAL, G.SEAT, G.STATE) and h.start > 0 and doc[h.start - 1].lower_ == "official":
             actor = self._metonym_actor(h, e)
@@ -562,6 +587,12 @@ class _DocPass:
             if t.dep_ in ("amod", "compound") and t.head.i > t.i:
                 nominal = False
             if nominal or self.n <= 3:
+                where = self._group_place(t, ("of",)) if nominal and t.lower_.endswith("s") else None
+                if where is not None and where != code:  # "the Albanians of southern Serbia" -> SRB
+                    st = self.gz.states.get(where)
+                    self._emit(h.start, h.end, Actor(where, None, st.name if st else None,
+                                                     st.actor_id if st else None, "group"), "group_place", conf * 0.7)
+                    return
                 st = self.gz.states.get(code or "")
                 self._emit(h.start, h.end, Actor(code, None, st.name if st else e.name, e.actor_id, "group"),
                            rule_prefix or "demonym", conf * 0.9)
@@ -581,6 +612,113 @@ class _DocPass:
         else:
             self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
                        rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
+
+    def _inside_longer_name(self, h: Hit) -> bool:
+        """A group word that is part of a longer proper name spaCy found ('Islamic Salvation Front')."""
+        t = self.doc[h.start]
+        if not t.ent_type_ or t.ent_type_ in ("NORP", "GPE", "LOC", "PERSON", "DATE", "CARDINAL"):
+            return False
+        for ent in self.doc.ents:
+            if ent.start <= h.start and h.end <= ent.end:
+                return ent.end - ent.start > h.end - h.start
+        return False
+
+    def _group(self, h: Hit, e: Entry, candidates: tuple[str, ...]) -> None:
+        """An ethnic, tribal or religious group ('Yoruba leaders', 'ethnic Albanians in Serbia', 'Kurdish rebels').
+
+        CAMEO/PLOVER code a group by the country it lives in: a place attached to the group wins
+        ('in/of <place>', or 'in <place>' on the verb it is the subject of), then the group's only
+        country, then the one candidate (or, for religions, the one state) the sentence names.
+        """
+        doc = self.doc
+        if self._inside_longer_name(h):
+            self.deferred.update(range(h.start, h.end))
+            return
+        t = doc[h.end - 1]
+        role = self._role_after(h.end)
+        if role is None and t.dep_ in ("amod", "compound") and t.head.i > t.i:
+            # "Tamil civilian refugees": the head noun is not a role noun we know; still the group's noun
+            if t.head.pos_ not in ("NOUN", "PROPN"):
+                return
+        start = h.start - 1 if h.start > 0 and doc[h.start - 1].lower_ == "ethnic" else h.start
+        end = role[0] if role else h.end
+        sector = role[1] if role and role[2] not in OFFICES else None
+        head = doc[start:end].root
+        code = self._group_place(head, GROUP_PLACE_PREPS, on_verb=start < h.start or len(candidates) != 1)
+        rule, conf = "group_place", 0.7
+        if code is None and len(candidates) == 1:
+            code, rule, conf = candidates[0], "group", 0.75
+        if code is None:
+            named = self._sentence_codes(h.start)
+            pick = [c for c in candidates if c in named] if candidates else sorted(named)
+            if len(pick) == 1:
+                code, rule, conf = pick[0], "group_context", 0.5
+            else:
+                rule, conf = "group", 0.3
+        st = self.gz.states.get(code or "")
+        self._emit(start, end, Actor(code, sector, e.name if code is None or st is None else st.name,
+                                     e.actor_id, "group"), h.rule if h.rule == "fuzzy" else rule, conf * h.confidence)
+
+    def _place_code_in(self, tok: Any) -> str | None:
+        """The country of the place named in the subtree of ``tok`` (a state, capital, city or region)."""
+        for t in tok.subtree:
+            h = self.hit_at.get(t.i)
+            if h is None or self._negated(h):
+                continue
+            e = self.choose(h)
+            if e.category in (G.STATE, G.CAPITAL, G.CITY, G.SEAT, G.ADJECTIVE) and (e.place_code or e.code):
+                if e.category == G.ADJECTIVE and t.head.lemma_.lower() not in PLACE_NOUNS:
+                    continue  # "in the Serbian capital" yes, "in Serbian hands" no
+                if e.category == G.CAPITAL and fold(self.doc[h.start:h.end].text) in self.gz.org_seats:
+                    continue
+                return e.place_code or e.code
+        return None
+
+    def _group_place(self, head: Any, preps: tuple[str, ...], on_verb: bool = False) -> str | None:
+        """Where a group is: 'Albanians of southern Serbia', 'guerrillas operating in Macedonia', and, when
+        the group is the subject, 'ethnic Albanians demonstrated ... in Serbia'."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj" and (code := self._place_code_in(p)):
+                        return code
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within"):
+                        for q in p.children:
+                            if q.dep_ == "pobj" and (code := self._place_code_in(q)):
+                                return code
+        if on_verb and head.dep_ in ("nsubj", "nsubjpass"):
+            for p in head.head.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within") and p.i > head.i:
+                    for q in p.children:
+                        if q.dep_ == "pobj" and (code := self._place_code_in(q)):
+                            return code
+        return None
+
+    def _place_phrase(self, h: Hit, code: str) -> bool:
+        """'the Bosnian town of Gorazde', 'the autonomous Azerbaijani republic of Nakhichevan': a place of
+        that country (a location mention with its code), not a nationality or an actor."""
+        doc = self.doc
+        t = doc[h.end - 1]
+        noun = t.head
+        if t.dep_ not in ("amod", "compound") or noun.i <= t.i or noun.i - t.i > 3:
+            return False
+        if noun.lemma_.lower() not in PLACE_NOUNS or noun.pos_ != "NOUN":
+            return False
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of:
+            return False
+        pobj = [c for c in of[0].children if c.dep_ == "pobj"]
+        if not pobj or not pobj[0].text[:1].isupper():
+            return False
+        end = max(x.i for x in pobj[0].subtree) + 1
+        if any(self.consumed[h.start:end]) or self.sent_of[end - 1] != self.sent_of[h.start]:
+            return False
+        st = self.gz.states.get(code)
+        self._emit(h.start, end, Actor(code, None, doc[h.start:end].text, st.actor_id if st else None, "unknown"),
+                   "place_adjective", 0.8, role="location")
+        return True
 
     def _metonym_actor(self, h: Hit, e: Entry) -> Actor:
         seat = self.gz.org_seats.get(fold(self.doc[h.start:h.end].text)) if e.category == G.CAPITAL else None
@@ -605,8 +743,13 @@ class _DocPass:
         prev2 = doc[h.start - 2].lower_ if h.start > 1 else ""
         return (prev == "-" and prev2 in ("pro", "anti", "non")) or prev in ("pro", "anti")
 
-    def _context_code(self, root: Any, preps: tuple[str, ...] = ("of", "from")) -> str | None:
-        """A country named inside a noun phrase: 'Serbian columnist X', 'X, a Serbian analyst', 'X of Serbia'."""
+    def _context_code(self, root: Any, preps: tuple[str, ...] = ("of", "from"), orgs: bool = False,
+                      places: bool = False) -> str | None:
+        """A country named inside a noun phrase: 'Serbian columnist X', 'X, a Serbian analyst', 'X of Serbia'.
+
+        ``orgs``: an organisation in the phrase gives its code ('Arab League Secretary-General X');
+        ``places``: so does a city or capital ('militias in Tripoli', 'police in Basra').
+        """
         stack = list(root.children)
         if root.dep_ in ("compound", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
             stack.append(root.head)
@@ -623,6 +766,10 @@ class _DocPass:
                 e = self.choose(h)
                 if e.category in (G.ADJECTIVE, G.STATE) and e.code:
                     return e.code
+                if orgs and e.category == G.ORG and e.code and t.i < root.i:
+                    return e.code
+                if places and e.category in (G.CITY, G.CAPITAL) and e.place_code and t.dep_ == "pobj":
+                    return e.place_code
             stack.extend(t.children)
         return None
 
@@ -644,14 +791,26 @@ class _DocPass:
                 return role[0]
         return None
 
-    def _sentence_code(self, tok: int) -> str | None:
-        """The one state the sentence names, if it names exactly one ('President X ... in Sudan')."""
+    def _sentence_codes(self, tok: int) -> set[str]:
+        """The states the sentence of ``tok`` names: by name, adjective, capital, city, or a state's person."""
         lo, hi = self.sent_bounds[self.sent_of[tok]]
         codes = set()
         for h in {id(h): h for t in range(lo, hi) if (h := self.hit_at.get(t)) is not None}.values():
             e = self.choose(h)
             if e.category in (G.STATE, G.ADJECTIVE, G.CAPITAL, G.CITY) and e.code and not self._negated(h):
+                nxt = self.doc[h.end] if h.end < self.n else None
+                if nxt is not None and (nxt.text == "$" or nxt.lemma_.lower() == "dollar"):
+                    continue  # "US $50 million" names a currency
                 codes.add(e.place_code or e.code)
+        for m in self.mentions:
+            if (m.sent_idx == self.sent_of[tok] and m.actor.kind == "person" and m.actor.code in self.gz.states
+                    and m.role == "actor" and "out_of_term" not in m.rule and m.rule != "coref"):
+                codes.add(m.actor.code)
+        return codes
+
+    def _sentence_code(self, tok: int) -> str | None:
+        """The one state the sentence names, if it names exactly one ('President X ... in Sudan')."""
+        codes = self._sentence_codes(tok)
         return codes.pop() if len(codes) == 1 else None
 
     def _surnames(self) -> dict[str, tuple[int, Actor]]:
@@ -675,7 +834,8 @@ class _DocPass:
     def _unlisted_entities(self) -> None:
         surnames = self._surnames()
         for ent in self.doc.ents:
-            if any(self.consumed[ent.start:ent.end]) or any(t in self.hit_at for t in range(ent.start, ent.end)):
+            if any(self.consumed[ent.start:ent.end]) or any(
+                    t in self.hit_at and t not in self.deferred for t in range(ent.start, ent.end)):
                 continue
             label = "PERSON" if self._looks_like_person(ent) else ent.label_
             if label == "PERSON" and len(ent) == 1 and ent.text in surnames and surnames[ent.text][0] <= ent.start:
@@ -683,7 +843,7 @@ class _DocPass:
                 self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref", 0.8)
                 continue
             if label == "PERSON":
-                code = self._context_code(ent.root)
+                code = self._context_code(ent.root, orgs=True)
                 sector = self._sector_near(ent.start, ent.root)
                 if code is None and sector in STATE_SECTORS:
                     code = self._sentence_code(ent.start)
@@ -693,7 +853,11 @@ class _DocPass:
                     surnames.setdefault(ent[-1].text, (ent.end, m.actor))
             elif label == "ORG":
                 code = self._context_code(ent.root)
-                self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "org"), "org_unlisted", 0.4)
+                conf = 0.4
+                if code is None and not INTERNATIONAL_WORDS.intersection(t.lower_ for t in ent):
+                    # a domestic organisation is coded with its country: 'ban on Islamic Salvation Front'
+                    code, conf = self._sentence_code(ent.start), 0.35
+                self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "org"), "org_unlisted", conf)
             elif label == "NORP":
                 self._emit(ent.start, ent.end, Actor(None, None, ent.text, None, "group"), "group_unlisted", 0.3)
             elif label in ("GPE", "LOC", "FAC") and ent.text[:1].isupper():
@@ -721,7 +885,7 @@ class _DocPass:
                             break
             if role is None or not role[0] or t.lower_ in VAGUE_ROLES or t.lemma_.lower() in VAGUE_ROLES:
                 continue
-            code = self._context_code(t, ("of", "from", "in"))
+            code = self._context_code(t, ("of", "from", "in"), places=True)
             self._emit(first, t.i + 1, Actor(code, role[0], None, None, "group"), "role_noun", 0.6 if code else 0.45)
 
     def _coref(self) -> None:
@@ -749,6 +913,101 @@ class _DocPass:
             a = m.actor
             self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref",
                        0.6 if subjects else 0.45)
+        self._coref_it_they()
+
+    # -- "it" / "they" -------------------------------------------------------------------------------
+    def _expletive(self, t: Any) -> bool:
+        """'It is clear that...', 'it seems', 'it was reported that': an 'it' that names no one."""
+        if t.dep_ == "expl":
+            return True
+        head = t.head
+        if t.dep_ == "nsubjpass":
+            return any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+        if head.lemma_.lower() not in EXPLETIVE_HEADS:
+            return False
+        for c in head.children:
+            if c.dep_ in ("ccomp", "xcomp", "csubj", "csubjpass"):
+                return True
+            if c.dep_ in ("acomp", "attr") and any(g.dep_ in ("ccomp", "xcomp", "advcl") for g in c.children):
+                return True
+        return False
+
+    def _clause_chain(self, t: Any) -> set[int]:
+        """Tokens of the verbs that govern ``t``'s clause, up to the sentence root."""
+        out = set()
+        tok, seen = t.head, 0
+        while seen < 12:
+            out.add(tok.i)
+            if tok.head.i == tok.i:
+                break
+            tok, seen = tok.head, seen + 1
+        return out
+
+    def _coref_it_they(self) -> None:
+        """'Poland said it would close its border': 'it'/'its' (and 'they'/'their' for groups and plural
+        names) refer back to the last state, organisation or group subject, in the simple cases only:
+        a subject of a clause that governs the pronoun in the same sentence, or the subject of the
+        previous sentence's main verb when the pronoun is the subject of its own main verb."""
+        doc = self.doc
+        cands = [m for m in self.mentions if m.role == "actor" and m.actor.code and m.actor.kind != "person"
+                 and m.rule != "coref"]
+        if not cands:
+            return
+        cands.sort(key=lambda m: m.token_start)
+        for t in doc:
+            low = t.lower_
+            if self.consumed[t.i] or (low not in SINGULAR_PRONOUNS and low not in PLURAL_PRONOUNS):
+                continue
+            possessive = low in ("its", "their")
+            if possessive and t.dep_ != "poss":
+                continue
+            if not possessive and (t.dep_ not in ("nsubj", "nsubjpass") or low == "them" or self._expletive(t)):
+                continue
+            plural = low in PLURAL_PRONOUNS
+            sent = self.sent_of[t.i]
+            verb = t.head.head if possessive else t.head
+            chain = self._clause_chain(t)
+            best = None
+            for m in reversed(cands):
+                if m.token_end > t.i or sent - m.sent_idx > 1:
+                    continue
+                root = doc[m.token_start:m.token_end].root
+                if self._number(m, root) != plural:
+                    continue
+                if m.sent_idx == sent:
+                    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i in chain:
+                        best = m
+                        break
+                    if possessive and root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass"):
+                        best = m
+                        break
+                    continue
+                # the previous sentence: subject of its main verb -> subject of this one's main verb
+                lo, _hi = self.sent_bounds[sent]
+                this_root = doc[lo:_hi].root
+                if (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and
+                        (t.head.i == this_root.i if not possessive else t.head.head.i == this_root.i)):
+                    if best is None:
+                        best = m
+                break_prev = True
+                if break_prev:
+                    break
+            if best is None:
+                continue
+            a = best.actor
+            self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "coref",
+                       0.6 if best.sent_idx == sent else 0.5)
+            if possessive:  # "its troops": a role noun without a country takes the antecedent's
+                for m in self.mentions:
+                    if (m.rule == "role_noun" and m.actor.code is None
+                            and m.token_start <= t.head.i < m.token_end):
+                        m.actor.code = a.code
+
+    def _number(self, m: Mention, root: Any) -> bool:
+        """Whether a mention is plural ('Russian troops', 'the rebels', 'Kurds') for it/they agreement."""
+        if m.actor.kind in ("state", "igo") and root.tag_ not in ("NNS", "NNPS"):
+            return False
+        return root.tag_ in ("NNS", "NNPS") or (m.actor.kind == "group" and root.lower_.endswith("s"))
 
 
 def _case_ok(form: str, span: str) -> bool:

@@ -164,6 +164,13 @@ class EventCoder:
         sources, targets = f.sources, f.targets
         if not sources and not targets:
             return []
+        # Precision: PLOVER events need a doer. A target-only event is kept only for a passive or nominal
+        # frame ("was attacked", "the attack on Kyiv"), where the agent is commonly left out; an event whose
+        # participants carry no code at all ("Farmers blocked the crossings") says nothing about a dyad.
+        if not sources and f.path not in ("passive", "noun", "light"):
+            return []
+        if not any(m.actor.code for m in [*sources, *targets]):
+            return []
         typ, mode, path = f.type, f.mode, f.path
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
