@@ -308,3 +308,33 @@ def test_opens_read_only(db: Path) -> None:
     with TestClient(create_app(db)) as c:
         assert c.get("/api/summary").status_code == 200
     assert db.stat().st_mtime_ns == mtime
+
+
+def test_explain_reruns_the_coder_when_nothing_is_stored(client: TestClient) -> None:
+    ev = client.get("/api/events", params={"type": "SANCTION"}).json()["items"][0]
+    r = client.get(f"/api/events/{ev['event_id']}/explain")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["source"] == "live" and body["explain"]["text"] == ev["sentence"]
+    stored = client.get("/api/events", params={"type": "CONSULT"}).json()["items"][0]
+    assert client.get(f"/api/events/{stored['event_id']}/explain").json()["source"] == "stored"
+
+
+def test_response_cache_serves_identical_answers_with_headers(db: Path) -> None:
+    app = create_app(db)
+    with TestClient(app) as c:
+        a = c.get("/api/events?type=CONSULT&page_size=5")
+        b = c.get("/api/events?page_size=5&type=CONSULT")  # same query, other order: one cache entry
+        assert a.content == b.content and "content-security-policy" in b.headers
+        assert c.get("/api/events?type=BOGUS").status_code == 400  # errors are not cached
+        assert c.get("/api/events?type=BOGUS").status_code == 400
+
+
+def test_cli_serve_refuses_a_missing_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dyadline.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no such database" in result.output and "Traceback" not in result.output

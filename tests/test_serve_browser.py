@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from dyadline.serve.fixtures import BLR_CHN_1, XSS_SENTENCE, XSS_TITLE, build_fixture_db
 
@@ -108,8 +109,11 @@ class Watch:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[tuple[Any, Watch]]:
+    # bypass_csp (via indirect parametrize) takes the CSP away, so a test shows that escaping
+    # alone keeps an article inert; the CSP header itself is checked in test_serve_api.py.
+    bypass = bool(getattr(request, "param", False))
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=bypass)
     pg = ctx.new_page()
     pg.set_default_timeout(15_000)
     watch = Watch()
@@ -145,8 +149,8 @@ def test_dashboard_on_the_sample_corpus_with_a_dyad_filter(corpus_server: Server
     pg.fill("input[name=dyad_a]", "BLR")
     pg.fill("input[name=dyad_b]", "CHN")
     pg.click("#filters button[type=submit]")
-    pg.wait_for_function("document.querySelector('#timeline-title').textContent.includes('BLR')")
-    pg.wait_for_function("document.querySelectorAll('#network-svg circle.node').length >= 2")
+    expect(pg.locator("#timeline-title")).to_contain_text("BLR")
+    expect(pg.locator("#network-svg text.label", has_text="CHN")).to_have_count(1)
     # timeline: periods with data drawn as bars, cooperation and conflict
     busy = pg.locator("#timeline-svg g.period:not([data-count='0'])")
     assert busy.count() >= 2
@@ -159,7 +163,7 @@ def test_dashboard_on_the_sample_corpus_with_a_dyad_filter(corpus_server: Server
     assert (pg.locator("#network-svg path.edge").first.get_attribute("stroke") or "").startswith("rgb(")
     # the table lists only BLR-CHN events
     api = httpx.get(corpus_server.base + "/api/events", params={"dyad": "BLR,CHN"}).json()
-    pg.wait_for_function(f"document.querySelector('#page-info').textContent.includes('{api['total']} events')")
+    expect(pg.locator("#page-info")).to_contain_text(f"{api['total']} events")
     rows = pg.locator("#events tbody tr[data-event-id]")
     assert rows.count() == min(25, api["total"])
     for src, tgt in zip(rows.locator("td:nth-child(4)").all_text_contents(),
@@ -172,13 +176,13 @@ def test_dashboard_on_the_sample_corpus_with_a_dyad_filter(corpus_server: Server
     label, n = period.get_attribute("data-period"), int(period.get_attribute("data-count") or 0)
     period.locator("rect.hit").click()
     pg.wait_for_selector("#period-chip:not([hidden])")
-    pg.wait_for_function(f"document.querySelector('#page-info').textContent.includes(' {n} events')")
+    expect(pg.locator("#page-info")).to_contain_text(f" {n} events")
     assert label in pg.locator("#period-chip").text_content()
     assert all(d.startswith(label[:4]) for d in pg.locator("#events tbody td:first-child").all_text_contents())
 
     # click a node: it becomes the actor filter
     pg.locator("#network-svg g.node-g[data-actor='CHN'] circle").click()
-    pg.wait_for_function("document.querySelector('input[name=actor]').value === 'CHN'")
+    expect(pg.locator("input[name=actor]")).to_have_value("CHN")
     assert "actor=CHN" in pg.url
     assert not watch.dialogs and not watch.errors and not watch.external, watch
 
@@ -205,12 +209,13 @@ def test_event_page_highlights_the_evidence(fixture_server: Server, page: tuple[
     assert "leader-with-term" in pg.locator("#ev-explain").text_content()
     # switching report shows the other document with its own evidence highlighted
     reports.nth(1).locator("button").click()
-    pg.wait_for_function("document.querySelector('#ev-doc-title').textContent.includes('Xi holds talks')")
+    expect(pg.locator("#ev-doc-title")).to_contain_text("Xi holds talks")
     assert pg.locator("#ev-doc mark.evidence").text_content() == BLR_CHN_1
     _shot(pg, "event-page.png")
     assert not watch.dialogs and not watch.errors and not watch.external, watch
 
 
+@pytest.mark.parametrize("page", [False, True], indirect=True, ids=["with-csp", "without-csp"])
 def test_hostile_article_shows_as_text_and_nothing_executes(fixture_server: Server, page: tuple[Any, Watch]) -> None:
     pg, watch = page
     ev = httpx.get(fixture_server.base + "/api/events", params={"type": "ACCUSE"}).json()["items"][0]
@@ -231,8 +236,8 @@ def test_hostile_article_shows_as_text_and_nothing_executes(fixture_server: Serv
     assert pg.locator("#ev-doc script, #ev-doc img, #ev-doc p, #ev-reports img, #ev-reports svg, #ev-meta img").count() == 0
     assert pg.locator("a[href^='javascript']").count() == 0
     pg.locator("#about-toggle").click()
-    pg.wait_for_function("document.querySelector('#about-body').textContent.includes('ru')")
-    pg.wait_for_timeout(300)  # let any injected handler (there must be none) run
+    expect(pg.locator("#about-body")).to_contain_text("Languages set aside")
+    pg.locator("#ev-doc").hover()  # an injected onmouseover (there must be none) would fire now
     assert pg.evaluate("window.__xss") is None
     assert not watch.dialogs, watch.dialogs
     assert not watch.errors and not watch.external, watch

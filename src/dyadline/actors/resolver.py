@@ -165,8 +165,10 @@ class Resolver:
                 if len(key) < FUZZY_MIN_LEN or not key.isalpha() or not key.isascii():
                     continue
                 if not any(s.entry.category in (G.PERSON, G.STATE, G.CAPITAL) and s.form[:1].isupper()
-                           for s in surfaces):
-                    continue
+                           for s in surfaces) and not (len(key) >= 7 and any(
+                               s.entry.category in (G.ADJECTIVE, G.GROUP) and s.form[:1].isupper()
+                               for s in surfaces)):
+                    continue  # a misspelt nationality or group must be long to be told apart ("Chenchen")
                 idx.setdefault(key[0], []).append((key, key))
             self._fuzzy_index = idx
         return self._fuzzy_index
@@ -754,6 +756,7 @@ class _DocPass:
         if root.dep_ in ("compound", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
             stack.append(root.head)
         seen = 0
+        org_code: str | None = None
         while stack and seen < 30:
             t = stack.pop()
             seen += 1
@@ -767,14 +770,19 @@ class _DocPass:
                 if e.category in (G.ADJECTIVE, G.STATE) and e.code:
                     return e.code
                 if orgs and e.category == G.ORG and e.code and t.i < root.i:
-                    return e.code
+                    org_code = org_code or e.code  # a state in the phrase still wins ("Iraq's al-Qaeda frontman")
                 if places and e.category in (G.CITY, G.CAPITAL) and e.place_code and t.dep_ == "pobj":
                     return e.place_code
             stack.extend(t.children)
-        return None
+        return org_code
 
     def _sector_near(self, start: int, root: Any) -> str | None:
         """Sector from a role noun right before a name or in its apposition ('columnist X')."""
+        k = start - 1
+        if k >= 2 and self.doc[k - 1].text in ("-", "‑") and self.sent_of[k - 2] == self.sent_of[start]:
+            hyphenated = f"{self.doc[k - 2].lower_}-{self.doc[k].lower_}"  # "Secretary-General X" is no general
+            if hyphenated in self.gz.roles:
+                return self.gz.roles[hyphenated][0]
         for k in (start - 1, start - 2):
             if k >= 0 and self.sent_of[k] == self.sent_of[start]:
                 role = self._role_term(k, k)
@@ -968,30 +976,26 @@ class _DocPass:
             verb = t.head.head if possessive else t.head
             chain = self._clause_chain(t)
             best = None
-            for m in reversed(cands):
-                if m.token_end > t.i or sent - m.sent_idx > 1:
-                    continue
+            same = [m for m in cands if m.sent_idx == sent and m.token_end <= t.i]
+            for m in reversed(same):
                 root = doc[m.token_start:m.token_end].root
-                if self._number(m, root) != plural:
-                    continue
-                if m.sent_idx == sent:
-                    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i in chain:
-                        best = m
-                        break
-                    if possessive and root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass"):
-                        best = m
-                        break
-                    continue
-                # the previous sentence: subject of its main verb -> subject of this one's main verb
-                lo, _hi = self.sent_bounds[sent]
-                this_root = doc[lo:_hi].root
-                if (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and
-                        (t.head.i == this_root.i if not possessive else t.head.head.i == this_root.i)):
-                    if best is None:
-                        best = m
-                break_prev = True
-                if break_prev:
+                if self._number(m, root) == plural and root.dep_ in ("nsubj", "nsubjpass") and (
+                        root.head.i in chain or (possessive and root.head.i == verb.i)):
+                    best = m
                     break
+            owner_role = possessive and self._role_term(t.head.i, t.head.i) is not None  # "its troops"
+            if best is not None and not owner_role and self._intervening(best.token_end, t.i, plural):
+                continue  # "Poland rejected the plan, saying it was unfair": 'it' is the plan
+            if best is None and not same and sent > 0:
+                lo, hi = self.sent_bounds[sent]
+                main = doc[lo:hi].root
+                if (t.head if not possessive else t.head.head).i == main.i:
+                    for m in cands:
+                        root = doc[m.token_start:m.token_end].root
+                        if (m.sent_idx == sent - 1 and root.dep_ in ("nsubj", "nsubjpass")
+                                and root.head.dep_ == "ROOT" and self._number(m, root) == plural):
+                            best = m
+                            break
             if best is None:
                 continue
             a = best.actor
@@ -1002,6 +1006,20 @@ class _DocPass:
                     if (m.rule == "role_noun" and m.actor.code is None
                             and m.token_start <= t.head.i < m.token_end):
                         m.actor.code = a.code
+
+    def _intervening(self, start: int, end: int, plural: bool) -> bool:
+        """A noun between an antecedent and its pronoun that agrees with the pronoun and is no actor."""
+        for k in range(start, end):
+            t = self.doc[k]
+            if self.consumed[k] or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "npadvmod"):
+                continue
+            if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+                continue
+            if t.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"):
+                continue
+            if (t.tag_ in ("NNS", "NNPS")) == plural:
+                return True
+        return False
 
     def _number(self, m: Mention, root: Any) -> bool:
         """Whether a mention is plural ('Russian troops', 'the rebels', 'Kurds') for it/they agreement."""

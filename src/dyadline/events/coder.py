@@ -17,12 +17,13 @@ from typing import Any
 
 from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
+from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
-from dyadline.events.frames import Frame, FrameFinder, MentionIndex
+from dyadline.events.frames import Frame, FrameFinder, MentionIndex, subject_of
 from dyadline.events.lexicon import Lexicon, get_lexicon
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
-from dyadline.model import Document, Event, Mention, Participant
+from dyadline.model import Actor, Document, Event, Mention, Participant
 from dyadline.ontology import TYPES
 
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -91,6 +92,50 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
     return False
 
 
+def _evidence(doc: Document, sent_idx: int, span: Any) -> tuple[str, tuple[int, int]]:
+    """The evidence sentence and its [start, end) in ``doc.text``: the annotate stage's trimmed sentence
+    (no paragraph breaks around it), else the spaCy span trimmed the same way. ``doc.text[s:e] == sentence``."""
+    if 0 <= sent_idx < len(doc.sentences):
+        s = doc.sentences[sent_idx]
+        if s.start <= span.start_char < s.end or span.start_char <= s.start < span.end_char:
+            if doc.text[s.start:s.end] == s.text:
+                return s.text, (s.start, s.end)
+    chunk = doc.text[span.start_char:span.end_char]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    start = span.start_char + lead
+    return body, (start, start + len(body))
+
+
+def _sector(m: Mention, span: Any) -> str | None:
+    """The mention's sector, else the one its head noun names ("Farmers" -> AGR) when the resolver gave none."""
+    if m.actor.sector:
+        return m.actor.sector
+    if m.actor.kind in ("person", "igo") or m.token_start < 0:
+        return None
+    return sector_of(span.doc[m.token_start:m.token_end].root)
+
+
+def _codes(side: list[Participant]) -> set[str]:
+    return {p.actor.code or p.text for p in side}
+
+
+def _drop_partial(evs: list[Event]) -> list[Event]:
+    """One sentence must not give both "EUR -> BLR" and "- -> BLR" (or "EUR -> -") for the same type: the
+    partial copy comes from a second frame on the same act (a verb and its object noun). Keep the complete one."""
+    out = []
+    for ev in evs:
+        partial = not ev.source or not ev.target
+        dup = partial and any(
+            o is not ev and o.type == ev.type and o.source and o.target
+            and _codes(ev.source) <= _codes(o.source) | _codes(o.target)
+            and _codes(ev.target) <= _codes(o.target) | _codes(o.source)
+            for o in evs)
+        if not dup:
+            out.append(ev)
+    return out
+
+
 class EventCoder:
     """Codes one document at a time; holds the lexicon and the frame finder."""
 
@@ -103,9 +148,14 @@ class EventCoder:
         sdoc = doc.nlp
         idx = MentionIndex(sdoc, doc.mentions)
         self._idx = idx
+        roles = role_sectors()
         out = []
+        self._prev: dict[int, Any] = {}
+        prev = None
         for sent_idx, span in enumerate(sdoc.sents):
-            if not any(i in idx.actor for i in range(span.start, span.end)):
+            self._prev[sent_idx] = prev
+            prev = span
+            if not any(i in idx.actor or span.doc[i].lemma_.lower() in roles for i in range(span.start, span.end)):
                 continue
             out.append((sent_idx, span, self.finder.find(span, idx)))
         return out
@@ -123,7 +173,8 @@ class EventCoder:
                     old = sent_events.get(key)
                     if old is None or ev.confidence > old.confidence:
                         sent_events[key] = ev
-            events += sorted(sent_events.values(), key=lambda e: (e.trigger_span[0], -e.confidence))
+            events += sorted(_drop_partial(list(sent_events.values())),
+                             key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
         for ev in events:
             ev.event_id = ev.make_id()
@@ -160,18 +211,57 @@ class EventCoder:
                 ev.explanation["attribution_chain"] = a.chain
                 break
 
+    def _event_subject(self, f: Frame) -> bool:
+        """ "A roadside bombing killed one soldier": the subject is an event, not a doer; the agent is left
+        unsaid, as in a passive, so a target-only event is kept."""
+        subj, _ = subject_of(f.trigger)
+        return bool(subj) and TYPES[f.type].quad == 4 and any(
+            t.pos_ == "NOUN" and self.lex.noun(t.lemma_.lower(), set()) is not None
+            and TYPES[self.lex.noun(t.lemma_.lower(), set()).type].quad == 4 for t in subj)  # type: ignore[union-attr]
+
     def _events(self, doc: Document, sent_idx: int, span: Any, f: Frame, idx: MentionIndex) -> list[Event]:
         sources, targets = f.sources, f.targets
         if not sources and not targets:
             return []
+        domestic: list[str] = []
+        if any(is_uncoded_role(m) for m in [*sources, *targets]):
+            # CAMEO codes a domestic actor ("farmers", "police") by the state it acts in (events/domestic.py)
+            prev = getattr(self, "_prev", {}).get(sent_idx)
+            coded = []
+            for side in (sources, targets):
+                new_side = []
+                for m in side:
+                    got = localise(m, f.type, span, prev, idx)
+                    if got is not None:
+                        new_side.append(got[0])
+                        domestic.append(f"'{m.text}' -> {got[0].actor.code} ({got[0].actor.sector}): {got[1]}")
+                    else:
+                        new_side.append(m)
+                coded.append(new_side)
+            sources, targets = coded
+        if f.type == "PROTEST" or (f.entry.civil == "PROTEST"):
+            if not targets and sources and all(_sector(m, span) in CIVIL_SECTORS and is_state_code(m.actor.code)
+                                               for m in sources):
+                # a protest with no named target is aimed at the protesters' own government (CAMEO convention)
+                m0 = sources[0]
+                targets = [Mention(text=f"{m0.actor.code} government (implied)", start=m0.start, end=m0.end,
+                                   sent_idx=m0.sent_idx,
+                                   actor=Actor(code=m0.actor.code, sector="GOV", kind="state"),
+                                   token_start=m0.token_start, token_end=m0.token_end,
+                                   rule="domestic-protest-target", confidence=0.5)]
+                domestic.append(f"no target named: a protest by '{m0.text}' is coded against its own government "
+                                f"({m0.actor.code})")
         # Precision: PLOVER events need a doer. A target-only event is kept only for a passive or nominal
         # frame ("was attacked", "the attack on Kyiv"), where the agent is commonly left out; an event whose
         # participants carry no code at all ("Farmers blocked the crossings") says nothing about a dyad.
-        if not sources and f.path not in ("passive", "noun", "light"):
+        if not sources and f.path not in ("passive", "noun", "light") and not self._event_subject(f):
             return []
         if not any(m.actor.code for m in [*sources, *targets]):
             return []
         typ, mode, path = f.type, f.mode, f.path
+        if f.entry.civil and sources and all(_sector(m, span) in CIVIL_SECTORS for m in sources) and not f.inner:
+            domestic.append(f"civil-society doers: '{f.trigger_text}' codes {f.entry.civil}, not {typ}")
+            typ, mode = f.entry.civil, None
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
         quad = TYPES[typ].quad
@@ -206,20 +296,20 @@ class EventCoder:
         else:
             for s in sources:
                 pairs.append(([s], [], False))
+        sent_text, evidence = _evidence(doc, sent_idx, span)
         out = []
         for src, tgt, recip in pairs:
             confs = [m.confidence for m in src + tgt]
             conf, factors = score(f.entry.confidence, path, confs, bool(src), bool(tgt), f.trigger)
             ev = Event(
-                doc_id=doc.doc_id, sent_idx=sent_idx, sentence=span.text,
-                evidence=(span.start_char, span.end_char), type=typ, mode=mode, quad=pt.quad, score=pt.score,
+                doc_id=doc.doc_id, sent_idx=sent_idx, sentence=sent_text, evidence=evidence, type=typ, mode=mode, quad=pt.quad, score=pt.score,
                 source=[_participant(m) for m in src], target=[_participant(m) for m in tgt],
                 reciprocal=recip, factuality=factuality, attribution=attribution, date=date,
                 date_precision=precision, location=location, confidence=conf, trigger=f.trigger_text,
                 trigger_span=f.trigger_span, historical=historical,
             )
             ev.explanation = {
-                "frame": f.describe(), "path": path, "notes": notes,
+                "frame": f.describe(), "path": path, "notes": notes + domestic,
                 "source": [_mention_json(m) for m in src], "target": [_mention_json(m) for m in tgt],
                 "factuality_cues": fcues, "attribution_cues": acues,
                 "attribution_chain": attribution.chain if attribution else [],

@@ -32,6 +32,8 @@ def clause_weight(trigger: Any) -> float:
             return 1.0
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in t.children):
             return 0.7
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return 0.6  # purpose: "staged demonstrations to demand reforms"
         if t.dep_ == "pcomp" and t.head.lower_ in SUBORDINATE_MARKS:
             return 0.7
         if t.dep_ in ("relcl", "acl"):

@@ -25,6 +25,12 @@ MODAL_GOVERNORS = frozenset(
     wish prepare likely possible able poised set mull contemplate weigh offer promise pledge vow agree
     need decide going""".split()
 )
+# governors of a request or proposal: the act asked for has not happened ("urged the EU to impose sanctions",
+# "demanded that Warsaw punish", "proposed to hold talks"). Whatever the clause codes is only possible.
+REQUEST_GOVERNORS = frozenset(
+    """urge ask call demand request press plead appeal encourage invite order instruct command require propose
+    suggest recommend advise push lobby petition implore beg exhort""".split()
+)
 BELIEF_GOVERNORS = frozenset(
     "believe think suspect fear expect assume suggest predict speculate doubt worry warn claim allege suppose".split()
 )
@@ -100,6 +106,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                 elif lemma in MODAL_GOVERNORS:
                     possible = True
                     cues.append(f"governor '{head.text}'")
+                elif lemma in REQUEST_GOVERNORS:
+                    possible = True
+                    cues.append(f"requested by '{head.text}'")
                 elif lemma in BELIEF_GOVERNORS and rel == "ccomp":
                     possible = True
                     cues.append(f"reported belief '{head.text}'")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dyadline.events.domestic import crowd_mention
 from dyadline.events.lexicon import LIGHT_VERBS, WRAPPER_ADJECTIVES, LexEntry, Lexicon
 from dyadline.model import Actor, Mention
 from dyadline.ontology import TYPES
@@ -34,6 +35,9 @@ PRONOUNS = frozenset("it he she they we i its his her their them him us".split()
 LIGHT_OVERRIDE = frozenset("give extend deliver strike issue make send begin start continue resume stage declare".split())
 # "went on strike", "remained on alert", "put its troops on alert": a state noun after "on" carries the event
 STATE_VERBS = frozenset("go remain stay be put place keep".split())
+# nouns that measure out an event noun: "a package of sanctions", "a wave of attacks", "a round of talks"
+MEASURE_NOUNS = frozenset("package round rounds set series wave string spate number batch raft tranche "
+                          "barrage volley flurry".split())
 
 
 @lru_cache(maxsize=1)
@@ -162,13 +166,28 @@ class MentionIndex:
                 return self._derived(c, table[c.lower_])
         return None
 
+    def crowd(self, tok: Any) -> Mention | None:
+        """A bare crowd or force noun the actors stage left alone ("students", "workers"): an uncoded
+        role mention with a sector; the coder may give it a country later (events/domestic.py)."""
+        if tok.i in self.location or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        m = self.derived.get(-1 - tok.i)
+        if m is None:
+            m = crowd_mention(tok)
+            if m is None:
+                return None
+            if m.token_start in self.actor:
+                return self.actor[m.token_start]
+            self.derived[-1 - tok.i] = m
+        return m
+
     def actors(self, tok: Any, derived: bool = True) -> list[Mention]:
         """Mentions for an argument head and every phrase coordinated with it ("Washington and Brussels")."""
         out: list[Mention] = []
         for h in (tok, *tok.conjuncts):
             m = self.find(h)
             if m is None and derived:
-                m = self.nationality(h)
+                m = self.nationality(h) or self.crowd(h)
             if m is not None and all(m is not o for o in out):
                 out.append(m)
         return out
@@ -190,6 +209,71 @@ def _prep_objects(tok: Any, prep: str) -> list[Any]:
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.head == tok and nxt.dep_ in OBJ_DEPS:
                 out.append(nxt)
+    return out
+
+
+POSITIVE_PREDICATES = frozenset("""constructive positive productive fruitful useful successful success historic
+    good great excellent important significant welcome encouraging promising friendly cordial breakthrough
+    milestone step partner ally friend hero""".split())
+NEGATIVE_PREDICATES = frozenset("""not no unacceptable unjustified illegal threat provocation farce""".split())
+
+
+def _predicate_words(v: Any) -> set[str]:
+    """Lemmas of a verb's predicative complement ("called the talks constructive", "... as a step forward")."""
+    out: set[str] = set()
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    for c in v.children:
+        heads = []
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")):
+            heads.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            heads += [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+        elif c.dep_ == "dobj" and len(objs) >= 2 and c is objs[-1]:
+            heads.append(c)
+        for h in heads:
+            out |= {t.lemma_.lower() for t in h.subtree}
+    return out
+
+
+_KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
+
+
+def vlemma(tok: Any) -> str:
+    """A verb's lemma, repaired where the small model cuts a silent -e ("staged" -> "stag", "cautioned" is
+    fine): when the lemma is unknown to the lexicon but lemma+"e" is known and the word starts with the
+    lemma, the longer one is meant."""
+    low = tok.lemma_.lower()
+    if low in _KNOWN_VERBS or not tok.tag_.startswith("VB"):
+        return low
+    if low + "e" in _KNOWN_VERBS and tok.lower_.startswith(low):
+        return low + "e"
+    return low
+
+
+def clause_features(v: Any) -> set[str]:
+    """What a verb's clause has, for lexicon ``needs``: "pred" for a predicative complement ("called the
+    decision unjustified", "called Wagner a threat", "described the talks as constructive"), "clause" for a
+    governed verbal clause ("allowed Ukraine to use"), and each preposition whose object is not a date."""
+    out: set[str] = set()
+    kids = list(v.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    for c in kids:
+        if c.dep_ == "oprd":
+            out.add("pred")
+        elif c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or any(g.dep_ == "aux" for g in c.children)):
+            out.add("clause")
+        elif c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("ADJ", "NOUN") and objs:
+            out.add("pred")
+        elif c.dep_ in ("prep", "agent", "dative"):
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ == "as" and objs:
+                out.add("pred")
+            if not pobj or not all(g.ent_type_ in ("DATE", "TIME") for g in pobj):
+                out.add(c.lower_)
+        elif c.dep_ == "prt" and c.lower_ in ("on", "upon"):
+            out.add(c.lower_)
+    if len(objs) >= 2:
+        out.add("pred")  # "branded the move a provocation": the parser gives two objects
     return out
 
 
@@ -225,6 +309,9 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         if v.dep_ == "acl" and v.tag_ == "VBN":  # "troops deployed in X": the noun is the object
             return [], ""
         return [v.head], "relcl-head"
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        toks, slot = subject_of(v.head, seen + 1)  # purpose: "staged demonstrations to demand reforms"
+        return toks, "purpose-subj" if toks else ""
     if v.dep_ == "advcl" and v.tag_ == "VBG":  # ", killing one person"
         toks, slot = subject_of(v.head, seen + 1)
         return toks, "advcl-subj" if toks else ""
@@ -294,6 +381,7 @@ class FrameFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        _KNOWN_VERBS.update(lexicon.verbs)
 
     # -- argument filling ---------------------------------------------------------------------
     def _fill(self, f: Frame, v: Any, idx: MentionIndex, nominal: bool) -> None:
@@ -337,12 +425,18 @@ class FrameFinder:
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
-        entry = self.lex.verb(v.lemma_.lower(), prt, obj_lemmas)
+        feats = clause_features(v)
+        entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats)
         if entry is None and prt is not None:
-            entry = self.lex.verb(v.lemma_.lower(), None, obj_lemmas)
+            entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats)
         if entry is None:
             return None
         f = Frame(v, entry, entry.type, entry.mode, "passive" if is_passive(v) else "verb")
+        if "pred" in entry.needs and entry.type == "ACCUSE":
+            pred = _predicate_words(v)
+            if pred & POSITIVE_PREDICATES and not pred & NEGATIVE_PREDICATES:
+                f.type, f.mode = "SUPPORT", "praise"
+                f.notes.append(f"positive evaluation {sorted(pred & POSITIVE_PREDICATES)} -> SUPPORT")
         if entry.prt:
             f.extra_tokens += [c for c in v.children if c.dep_ == "prt"]
         if entry.obj and objs:
@@ -359,10 +453,16 @@ class FrameFinder:
         self._fill(f, n, idx, nominal=True)
         v = n.head
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
-                 and v.head.lemma_.lower() in STATE_VERBS)
+                 and vlemma(v.head) in STATE_VERBS)
         if state:
             v = v.head
-        if state or (n.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in LIGHT_VERBS):
+        carrier = n
+        if n.dep_ == "pobj" and v.lower_ == "of" and v.head.lemma_.lower() in MEASURE_NOUNS:
+            # "adopted a new package of sanctions", "imposed several rounds of sanctions": the measure noun
+            # stands in for the event noun as the light verb's object
+            carrier, v = v.head, v.head.head
+        if state or (carrier.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX")
+                     and vlemma(v) in LIGHT_VERBS):
             f.path = "light"
             f.extra_tokens.append(v)
             if not f.sources:
@@ -418,16 +518,53 @@ class FrameFinder:
                 frames[tok.i] = f
         # a weak light verb yields to its object noun's frame ("extended the curfew", "struck a deal")
         for i, f in list(frames.items()):
-            if f.path == "verb" and f.trigger.lemma_.lower() in LIGHT_OVERRIDE and not f.entry.obj \
+            if f.path == "verb" and vlemma(f.trigger) in LIGHT_OVERRIDE and not f.entry.obj \
                     and not f.entry.wrapper and not f.entry.prt:
                 if any(o.i in frames and frames[o.i].path == "light" for o in object_of(f.trigger)):
                     del frames[i]
-        # a noun that is the object of a verb frame is part of that frame ("imposed sanctions")
+        # one predicate, one frame: a light or state frame that took a verb as its carrier ("went on strike",
+        # "held talks") owns that verb, and a verb frame whose object constraint names the noun ("impose" +
+        # "sanctions") owns that noun; the loser would code the same act twice, often with a side missing
         for i, f in list(frames.items()):
-            if f.path in ("noun",) and f.trigger.dep_ in ("dobj", "nsubjpass", "pobj"):
-                head = f.trigger.head if f.trigger.dep_ != "pobj" else f.trigger.head.head
-                if head.i in frames and frames[head.i].path in ("verb", "passive"):
-                    del frames[i]
+            if f.path != "light" or i not in frames:
+                continue
+            for v in f.extra_tokens:
+                vf = frames.get(v.i)
+                if vf is None or vf is f or vf.path not in ("verb", "passive") or vf.entry.wrapper:
+                    continue
+                if f.trigger in vf.extra_tokens:  # "impose sanctions": the verb entry names the noun
+                    if vf.sources or vf.targets or not (f.sources or f.targets):
+                        del frames[i]
+                    else:
+                        del frames[v.i]
+                    break
+                if vlemma(v) in STATE_VERBS | LIGHT_OVERRIDE or not (vf.sources and vf.targets):
+                    del frames[v.i]
+        # a noun that is the object of a verb frame is part of that frame ("imposed sanctions"); when both
+        # code the same type, the verb frame takes the sides only the noun found ("imposed rounds of sanctions
+        # on Belarus" where the parse hangs "on Belarus" under the noun)
+        for i, f in list(frames.items()):
+            if f.path not in ("noun", "light") or f.trigger.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                continue
+            head = f.trigger.head if f.trigger.dep_ != "pobj" else f.trigger.head.head
+            if f.trigger.dep_ == "pobj" and f.trigger.head.lower_ == "of" and head.dep_ in ("dobj", "nsubjpass"):
+                head = head.head  # "imposed several rounds of sanctions"
+            vf = frames.get(head.i)
+            if vf is None or vf is f or vf.path not in ("verb", "passive"):
+                continue
+            if f.path == "light" and f.type != vf.type:
+                continue
+            if vf.type == f.type:
+                if not vf.sources and f.sources:
+                    vf.sources, vf.source_slot = f.sources, f"noun-{f.source_slot}"
+                if not vf.targets and f.targets:
+                    vf.targets, vf.target_slot = [m for m in f.targets if all(m is not s for s in vf.sources)], \
+                        f"noun-{f.target_slot}"
+            del frames[i]
+        # a transfer noun without a recipient is an object, not an event ("use American weapons")
+        for i, f in list(frames.items()):
+            if f.path == "noun" and f.type == "AID" and not f.targets:
+                del frames[i]
         self._obligations(span, frames, idx)
         self._wrappers(frames, idx)
         for f in frames.values():
@@ -472,8 +609,8 @@ class FrameFinder:
         forces in Lebanon", "threatened to resume attacks in Israel". PLOVER codes the place's state as the
         target when no actor is named. Only a place with a code inside the predicate's own phrase counts."""
         src_codes = {m.actor.code for m in f.sources}
-        frontier = [f.trigger]
-        seen = {f.trigger.i}
+        frontier = [f.trigger, *(t for t in f.extra_tokens if t.pos_ in ("VERB", "AUX"))]
+        seen = {t.i for t in frontier}
         for depth in range(4):
             nxt = []
             for t in frontier:

@@ -30,7 +30,8 @@ DEFAULT_NOUN_TARGET = ("to", "against", "on")
 LIGHT_VERBS = frozenset(
     """make hold pay launch carry conduct stage impose issue give express begin start continue mount
     deliver level lodge file hold have open resume announce extend offer voice reach sign conclude
-    seal strike order step up intensify escalate renew declare send observe""".split()
+    seal strike order step up intensify escalate renew declare send observe adopt approve introduce unveil
+    slap enact expand tighten provide""".split()
 )
 
 # Adjectives that govern a clause like a wrapper verb: "X is willing / ready / prepared to ...".
@@ -57,13 +58,15 @@ class LexEntry:
     conflict: str | None = None
     complement_target: bool = False
     reciprocal: bool = False
+    civil: str | None = None  # the type when the doers are a crowd or civil society ("students protested")
+    needs: frozenset[str] = field(default_factory=frozenset)  # "pred", "clause" or prepositions: one must be there
     confidence: float = 0.8
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Entries with a particle or object constraint are tried before plain ones."""
-        return (2 if self.prt else 0) + (1 if self.obj else 0)
+        return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0)
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -101,6 +104,8 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
                     conflict=normalise_type(item["conflict"]) if item.get("conflict") else None,
                     complement_target=bool(item.get("complement_target", False)),
                     reciprocal=bool(item.get("reciprocal", False)),
+                    civil=normalise_type(item["civil"]) if item.get("civil") else None,
+                    needs=frozenset(_as_tuple(item.get("needs"), ())),
                     confidence=float(item.get("confidence", 0.8 if pos == "verb" else 0.6)),
                     origin=f"{origin}#{i + 1}",
                 )
@@ -130,13 +135,20 @@ class Lexicon:
             nouns += _entries(data.get("nouns", []), "noun", Path(path).name)
         return cls(verbs, nouns)
 
-    def verb(self, lemma: str, prt: str | None, obj_lemmas: set[str] | str | None = None) -> LexEntry | None:
-        """The most specific entry whose particle and object constraints the clause meets."""
+    def verb(self, lemma: str, prt: str | None, obj_lemmas: set[str] | str | None = None,
+             features: set[str] | None = None) -> LexEntry | None:
+        """The most specific entry whose particle, object and ``needs`` constraints the clause meets.
+
+        ``features`` names what the clause has: "pred" (a predicative complement: "called the decision
+        unjustified"), "clause" (a governed clause: "allowed Ukraine to use"), and its prepositions."""
         objs = {obj_lemmas} if isinstance(obj_lemmas, str) else (obj_lemmas or set())
+        feats = features or set()
         for e in self.verbs.get(lemma, ()):
             if e.prt and e.prt != prt:
                 continue
             if e.obj and not (e.obj & objs):
+                continue
+            if e.needs and not (e.needs & feats):
                 continue
             return e
         return None

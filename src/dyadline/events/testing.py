@@ -29,7 +29,11 @@ def doc_with_mentions(text: str, actors: Mapping[str, ActorSpec], date: str | No
     doc.finalize_ids()
     sdoc = get_nlp()(text)
     doc.nlp = sdoc
-    doc.sentences = [Sentence(idx=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sdoc.sents)]
+    doc.sentences = []
+    for i, s in enumerate(sdoc.sents):  # trimmed as the annotate stage trims them
+        lead = len(s.text) - len(s.text.lstrip())
+        body = s.text.strip()
+        doc.sentences.append(Sentence(idx=i, start=s.start_char + lead, end=s.start_char + lead + len(body), text=body))
     sent_starts = [s.start_char for s in sdoc.sents]
     taken: list[tuple[int, int]] = []
     specs: list[tuple[str, ActorSpec, str]] = [(a, s, "actor") for a, s in actors.items()]

@@ -124,7 +124,8 @@
   async function loadTimeline(gen) {
     const box = $("timeline");
     const f = state.filters;
-    $("timeline-title").textContent = f.dyad_a && f.dyad_b ? "Timeline: " + f.dyad_a + " ↔ " + f.dyad_b : "Timeline: all events matching the filters";
+    $("timeline-title").textContent = f.dyad_a && f.dyad_b ? "Timeline: " + f.dyad_a + " ↔ " + f.dyad_b
+      : f.actor ? "Timeline: events of " + f.actor : "Timeline: all events matching the filters";
     const data = await api("series", apiFilters({ by: f.by || "month" }));
     if (gen !== seq) return;
     drawTimeline(box, data.periods || []);
@@ -204,7 +205,7 @@
     // Small deterministic force layout (Fruchterman-Reingold); the API caps the node count.
     const n = nodes.length, idx = new Map(nodes.map((d, i) => [d.id, i]));
     const pos = nodes.map((d, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }));
-    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.75;
     let temp = W / 8;
     for (let it = 0; it < 200; it++) {
       const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -224,7 +225,7 @@
       }
       for (let i = 0; i < n; i++) {
         // gentle pull to the centre keeps disconnected parts on screen
-        disp[i].x += (W / 2 - pos[i].x) * 0.05 * k / 10; disp[i].y += (H / 2 - pos[i].y) * 0.05 * k / 10;
+        disp[i].x += (W / 2 - pos[i].x) * 0.02 * k / 10; disp[i].y += (H / 2 - pos[i].y) * 0.03 * k / 10;
         const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y)), s = Math.min(d, temp) / d;
         pos[i].x = Math.min(W - 30, Math.max(30, pos[i].x + disp[i].x * s));
         pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + disp[i].y * s));
@@ -406,7 +407,7 @@
     });
     const first = reports[0] || { doc_id: ev.doc_id, evidence: ev.evidence, trigger_span: ev.trigger_span };
     await loadDocument(first.doc_id, first.evidence, first.trigger_span);
-    renderExplain($("ev-explain"), ev.explain);
+    renderExplain($("ev-explain"), ev.explain, ev.event_id);
   }
   async function loadDocument(docId, evidence, trig) {
     const box = $("ev-doc");
@@ -432,10 +433,20 @@
     box.appendChild(document.createTextNode(text.slice(e)));
     mark.scrollIntoView({ block: "center" });
   }
-  function renderExplain(box, x) {
+  function renderExplain(box, x, eventId) {
     clear(box);
     if (x === null || x === undefined || (typeof x === "object" && !Object.keys(x).length)) {
-      box.appendChild(el("p", { class: "muted", text: "No explanation stored for this event." }));
+      // Nothing stored: offer to re-run the coder on the sentence (slow the first time: it loads the parser).
+      const b = el("button", { type: "button", id: "explain-run", text: "Explain: re-run the coder on this sentence" });
+      b.addEventListener("click", async () => {
+        b.disabled = true; b.textContent = "Running…";
+        try {
+          const r = await api("events/" + encodeURIComponent(eventId) + "/explain");
+          clear(box);
+          box.appendChild(r.explain ? renderValue(r.explain, 0) : el("p", { class: "muted", text: "The coder is not available." }));
+        } catch (e) { b.textContent = "Explain failed: " + e.message; }
+      });
+      box.appendChild(el("p", { class: "muted", text: "No explanation stored for this event. " }, b));
       return;
     }
     box.appendChild(renderValue(x, 0));
