@@ -190,3 +190,12 @@ def test_every_command_has_help(cmd: str) -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and "dyadline" in result.output
+
+
+def test_python_api_codes_text_without_the_cli() -> None:
+    import dyadline
+
+    events = dyadline.code_text("Lukashenko visited China and met Xi Jinping.", date="2024-09-08", doc_id="x1")
+    visit = [e for e in events if e.type == "CONSULT"]
+    assert visit and visit[0].source[0].actor.code == "BLR" and visit[0].target[0].actor.code == "CHN"
+    assert visit[0].doc_id == "x1" and visit[0].to_contract()["date"] == "2024-09-08"

@@ -196,6 +196,7 @@ def test_event_page_highlights_the_evidence(fixture_server: Server, page: tuple[
     mark = pg.locator("#ev-doc mark.evidence")
     mark.wait_for()
     assert mark.text_content() == BLR_CHN_1
+    expect(pg.locator("#dashboard")).to_be_hidden()  # the event page replaces the dashboard
     assert pg.locator("#ev-doc mark.evidence .trigger").text_content() == "met"
     meta = dict(zip(pg.locator("#ev-meta dt").all_text_contents(), pg.locator("#ev-meta dd").all_text_contents(),
                     strict=True))

@@ -152,7 +152,7 @@
       const g = svg("g", { class: "period", "data-period": p.label, "data-count": p.events, tabindex: 0 });
       if (state.period && state.period.label === p.label) g.classList.add("selected");
       g.appendChild(svg("rect", { class: "hit", x: x, y: m.t, width: bw, height: ih }));
-      const w = Math.max(1, bw * 0.8), bx = x + (bw - w) / 2;
+      const w = Math.max(1, Math.min(bw * 0.8, 48)), bx = x + (bw - w) / 2;
       let up = y0;
       for (const k of [1, 2]) {
         const h = q(p, k) * scale;
@@ -365,7 +365,8 @@
 
   // ---------- Event page ----------
   async function showEvent(eventId) {
-    $("dashboard").hidden = true; $("event-page").hidden = false;
+    $("dashboard").hidden = true; $("filters").hidden = true; $("event-page").hidden = false;
+    window.scrollTo(0, 0);
     for (const id of ["ev-title", "ev-meta", "ev-reports", "ev-doc", "ev-explain", "ev-doc-title"]) clear($(id));
     let data;
     try { data = await api("events/" + encodeURIComponent(eventId)); } catch (e) { $("ev-title").textContent = "Event not found"; showError(e); return; }
@@ -492,7 +493,7 @@
     const { path, filters, params } = readHash();
     const m = path.match(/^\/event\/(.+)$/);
     if (m) { showEvent(decodeURIComponent(m[1])); return; }
-    $("dashboard").hidden = false; $("event-page").hidden = true;
+    $("dashboard").hidden = false; $("filters").hidden = false; $("event-page").hidden = true;
     state.filters = filters;
     state.sort = params.get("sort") || "date";
     state.order = params.get("order") === "asc" ? "asc" : "desc";
