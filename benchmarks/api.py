@@ -58,11 +58,13 @@ def get_json(base: str, path: str, **params: Any) -> Any:
         return json.loads(r.read())
 
 
-def start_server(db: Path, port: int, threads: int, cache_mb: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, threads: int, cache_mb: int, workers: int) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "from dyadline.cli import main; main()", "serve", "--db", str(db),
            "--host", "127.0.0.1", "--port", str(port), "--cache-mb", str(cache_mb)]
     if threads:
         cmd += ["--threads", str(threads)]
+    if workers:
+        cmd += ["--db-workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -220,6 +222,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads per query in the server (0: default)")
+    ap.add_argument("--db-workers", type=int, default=0, help="server threads running queries (0: server default)")
     ap.add_argument("--cache-mb", type=int, default=64, help="server response cache (0: off, every request hits the DB)")
     ap.add_argument("--db", type=Path, help="reuse (or create) this database instead of a temporary one")
     ap.add_argument("--seed", type=int, default=7)
@@ -238,7 +241,7 @@ def main() -> int:
     gen_s = time.perf_counter() - t0
     port = free_port()
     t0 = time.perf_counter()
-    proc = start_server(db, port, args.threads, args.cache_mb)
+    proc = start_server(db, port, args.threads, args.cache_mb, args.db_workers)
     start_s = time.perf_counter() - t0
     try:
         base = f"http://127.0.0.1:{port}"
@@ -273,6 +276,7 @@ def main() -> int:
         "mix": args.mix,
         "repeat_share": round(1 - len(set(sent)) / max(1, len(sent)), 3),
         "cache_mb": args.cache_mb,
+        "db_workers": args.db_workers or "default",
         "server_start_s": round(start_s, 2), "generate_s": round(gen_s, 1), "duckdb_threads": args.threads or "default",
         "cpus": os.cpu_count(), "python": sys.version.split()[0], "endpoints": rows,
         "note": "server and load generator share the machine's CPUs; loopback only",

@@ -303,7 +303,7 @@ def test_openapi_documents_the_contract(client: TestClient) -> None:
 
 
 def test_opens_read_only(db: Path) -> None:
-    # A writer cannot open the file while the server holds it read-only... and the server never writes.
+    # Serving (which caches and reads through several cursors) never writes to the database file.
     mtime = db.stat().st_mtime_ns
     with TestClient(create_app(db)) as c:
         assert c.get("/api/summary").status_code == 200
@@ -338,3 +338,11 @@ def test_cli_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "no such database" in result.output and "Traceback" not in result.output
+
+
+def test_network_keeps_the_strongest_edges(client: TestClient) -> None:
+    full = client.get("/api/network").json()
+    cut = client.get("/api/network", params={"max_edges": 1}).json()
+    assert cut["edges_total"] == full["edges_total"] == len(full["edges"]) > 1
+    assert len(cut["edges"]) == 1 and cut["edges"][0]["events"] == max(e["events"] for e in full["edges"])
+    assert {n["id"] for n in cut["nodes"]} == {cut["edges"][0]["source"], cut["edges"][0]["target"]}

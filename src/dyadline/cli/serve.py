@@ -29,6 +29,7 @@ def serve(
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port (0 picks a free one)."),
     threads: int = typer.Option(0, "--threads", min=0, help="DuckDB threads per query (0: one per core)."),
     cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Response cache size in MiB (0: off)."),
+    workers: int = typer.Option(0, "--db-workers", min=0, help="Queries run at once (0: two per core)."),
 ) -> None:
     """Serve the JSON API (OpenAPI docs at /docs) and the dashboard at http://HOST:PORT/."""
     import uvicorn
@@ -43,7 +44,8 @@ def serve(
     # rebinding to read the API through the user's browser.
     allowed = frozenset({"127.0.0.1", "localhost", "[::1]"}) if _is_loopback(host) else None
     try:
-        application = create_app(db, allowed_hosts=allowed, threads=threads or None, cache_bytes=cache_mb << 20)
+        application = create_app(db, allowed_hosts=allowed, threads=threads or None, cache_bytes=cache_mb << 20,
+                                 db_workers=workers or None)
     except StoreError as exc:
         typer.echo(f"serve: {exc}", err=True)
         raise typer.Exit(1) from exc

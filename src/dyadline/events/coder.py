@@ -224,14 +224,14 @@ class EventCoder:
         if not sources and not targets:
             return []
         domestic: list[str] = []
-        if any(is_uncoded_role(m) for m in [*sources, *targets]):
+        if any(is_uncoded_role(m, span.doc) for m in [*sources, *targets]):
             # CAMEO codes a domestic actor ("farmers", "police") by the state it acts in (events/domestic.py)
             prev = getattr(self, "_prev", {}).get(sent_idx)
             coded = []
-            for side in (sources, targets):
+            for side, as_target in ((sources, False), (targets, True)):
                 new_side = []
                 for m in side:
-                    got = localise(m, f.type, span, prev, idx)
+                    got = localise(m, f.type, span, prev, idx, as_target=as_target)
                     if got is not None:
                         new_side.append(got[0])
                         domestic.append(f"'{m.text}' -> {got[0].actor.code} ({got[0].actor.sector}): {got[1]}")

@@ -116,8 +116,20 @@ def sector_of(tok: Any) -> str | None:
     return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
 
 
-def is_uncoded_role(m: Mention) -> bool:
-    return m.actor.code is None and bool(m.actor.sector) and m.actor.kind in ("group", "unknown")
+def role_sector(m: Mention, sdoc: Any | None = None) -> str | None:
+    """The sector of an uncoded mention: the resolver's, else the one its head noun names ("farmers" -> AGR)."""
+    if m.actor.code is not None or m.actor.kind in ("person", "igo", "state"):
+        return None
+    if m.actor.sector:
+        return m.actor.sector
+    if sdoc is None:
+        return None
+    head = _head_token(sdoc, m)
+    return sector_of(head) if head is not None else None
+
+
+def is_uncoded_role(m: Mention, sdoc: Any | None = None) -> bool:
+    return role_sector(m, sdoc) is not None
 
 
 def _head_token(sdoc: Any, m: Mention) -> Any | None:
@@ -177,11 +189,16 @@ def _context_state(span: Any, prev: Any | None, idx: Any) -> str | None:
     return top[0][0]
 
 
-def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any) -> tuple[Mention, str] | None:
-    """A coded copy of the uncoded role mention ``m`` and the rule that coded it, or None."""
-    if not is_uncoded_role(m):
+def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
+             as_target: bool = False) -> tuple[Mention, str] | None:
+    """A coded copy of the uncoded role mention ``m`` and the rule that coded it, or None.
+
+    A target (often the victims: "people were killed") takes a country only from a place, never from the
+    context: the state that dominates the context is as often the attacker as the victim's."""
+    sector = role_sector(m, span.doc)
+    if sector is None:
         return None
-    if m.actor.sector in CIVIL_SECTORS and typ in CIVIL_EXCLUDED_TYPES:
+    if sector in CIVIL_SECTORS and typ in CIVIL_EXCLUDED_TYPES:
         return None
     head = _head_token(span.doc, m)
     code, how = None, ""
@@ -193,13 +210,13 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any) -> tup
         p = _sentence_place(span, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: the sentence's place '{p.text}'"
-    if code is None:
+    if code is None and not as_target:
         c = _context_state(span, prev, idx)
         if c is not None:
             code, how = c, f"domestic: the state that dominates the context ({c})"
     if code is None:
         return None
-    actor = Actor(code=code, sector=m.actor.sector, name=m.actor.name, actor_id=m.actor.actor_id, kind="group")
+    actor = Actor(code=code, sector=sector, name=m.actor.name, actor_id=m.actor.actor_id, kind="group")
     new = Mention(text=m.text, start=m.start, end=m.end, sent_idx=m.sent_idx, actor=actor,
                   token_start=m.token_start, token_end=m.token_end, rule=f"{m.rule}+domestic",
                   confidence=min(m.confidence, DOMESTIC_CONF) if m.confidence else DOMESTIC_CONF, role="actor")

@@ -33,6 +33,116 @@ def _parse_base(doc_date: str | None) -> datetime | None:
         return None
 
 
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_HEDGE = re.compile(r"^(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|first half|second half|"
+                    r"spring|summer|autumn|fall|winter)(?:\s*-\s*|\s+of\s+(?:the\s+)?|\s+))+", re.I)
+_REL = re.compile(r"^(this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous|the\s+coming|"
+                  r"the\s+current|the\s+next|the)\s+(?:fiscal\s+|financial\s+|calendar\s+|school\s+|academic\s+)?"
+                  r"(year|month)$", re.I)
+_FISCAL = re.compile(r"^(?:the\s+)?(?:fiscal|financial|calendar|budget|tax)(?:\s+year)?\s+((?:19|20)\d\d)$", re.I)
+_MONTH_DAY = re.compile(r"^(?:(this|last|next|on)\s+)?([a-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?$", re.I)
+_DAY_MONTH = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?$", re.I)
+_WEEKDAY = re.compile(r"^(?:(on|this|last|next|this\s+past|this\s+coming|early|late)\s+)?"
+                      r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+
+
+def _nearest_year(month: int, day: int, base: datetime) -> int:
+    """The year that puts month/day nearest the document date, preferring the past: news mostly reports
+    what happened, so a date ahead counts twice its distance and a tie goes to the past ("June" in a March
+    article is this June, "August" is last August)."""
+    best = None
+    for y in (base.year - 1, base.year, base.year + 1):
+        try:
+            d = datetime(y, month, day)
+        except ValueError:
+            d = datetime(y, month, 28)
+        delta = (d - base).days
+        cost = delta * 2.0 if delta > 0 else -delta
+        if best is None or cost < best[0] or (cost == best[0] and y < best[1]):
+            best = (cost, y)
+    return best[1] if best else base.year
+
+
+def _rules(t: str, base: datetime) -> tuple[str, str] | None:
+    """Our own rules for what dateparser gets wrong or does not parse (TempEval-3 conventions)."""
+    from datetime import timedelta
+
+    low = " ".join(t.lower().replace("-", " - ").split()).replace(" - ", "-")
+    if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
+        return (base.date().isoformat(), "day") if low != "now" else None
+    if low in ("yesterday", "last night"):
+        return (base.date() - timedelta(days=1)).isoformat(), "day"
+    if low == "tomorrow":
+        return (base.date() + timedelta(days=1)).isoformat(), "day"
+    m = re.match(r"^(this|last|next|the\s+coming|the\s+past)\s+(spring|summer|autumn|fall|winter)$", low)
+    if m:  # seasons keep year precision (TimeML writes 2013-SU)
+        shift = {"this": 0, "last": -1, "the past": -1, "next": 1, "the coming": 1}[m.group(1)]
+        return f"{base.year + shift:04d}", "year"
+    m = _FISCAL.match(low)
+    if m:
+        return m.group(1), "year"
+    stripped = _HEDGE.sub("", low).strip()  # "early December", "the end of last year", "late last July"
+    if stripped and stripped != low:
+        got = _rules(stripped, base) if not re.match(r"^(?:19|20)\d\d$", stripped) else (stripped, "year")
+        if got is not None:
+            return got[0][:7] if got[1] == "day" else got[0], "month" if got[1] == "day" else got[1]
+        if stripped in ("year", "the year", "this year"):
+            return f"{base.year:04d}", "year"
+    m = _REL.match(low)
+    if m:
+        rel, unit = m.group(1).replace("the ", "").strip(), m.group(2)
+        shift = {"this": 0, "current": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+        if unit == "year":
+            return f"{base.year + shift:04d}", "year"
+        y, mo = base.year, base.month + shift
+        if mo < 1:
+            y, mo = y - 1, 12
+        elif mo > 12:
+            y, mo = y + 1, 1
+        return f"{y:04d}-{mo:02d}", "month"
+    m = _WEEKDAY.match(low)
+    if m:
+        rel, wd = (m.group(1) or "").strip(), WEEKDAYS[m.group(2)]
+        delta = (wd - base.weekday()) % 7
+        if rel in ("next", "this coming"):
+            d = base + timedelta(days=delta or 7)
+        elif rel == "last":
+            d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+        else:  # "Friday" in news: this week's, today included, in the past unless said otherwise
+            d = base - timedelta(days=(base.weekday() - wd) % 7)
+        return d.date().isoformat(), "day"
+    m = _MONTH_DAY.match(low)
+    if m and m.group(2) in MONTHS:
+        rel, mo, day = m.group(1), MONTHS[m.group(2)], m.group(3)
+        if rel == "last":
+            y = base.year if mo < base.month else base.year - 1
+        elif rel == "next":
+            y = base.year if mo > base.month else base.year + 1
+        elif rel == "this":
+            y = base.year
+        else:
+            y = _nearest_year(mo, int(day) if day else 15, base)
+        if day:
+            try:
+                return date(y, mo, int(day)).isoformat(), "day"
+            except ValueError:
+                return None
+        return f"{y:04d}-{mo:02d}", "month"
+    m = _DAY_MONTH.match(low)
+    if m and m.group(2) in MONTHS:
+        mo, day = MONTHS[m.group(2)], int(m.group(1))
+        try:
+            return date(_nearest_year(mo, day, base), mo, day).isoformat(), "day"
+        except ValueError:
+            return None
+    return None
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str, doc_date: str | None) -> tuple[str, str] | None:
     """(ISO value, precision) for a date expression, or None when it names no calendar date.
@@ -40,9 +150,13 @@ def normalise(text: str, doc_date: str | None) -> tuple[str, str] | None:
     Precision is day, month or year; the value is truncated to it ("2013-03", "1988").
     """
     t = " ".join(text.split()).strip(" ,.")
+    base = _parse_base(doc_date)
+    if t and base is not None:
+        got = _rules(t, base)
+        if got is not None:
+            return got
     if not t or _SKIP.match(t) or _UNDATED.search(t):
         return None
-    base = _parse_base(doc_date)
     m = _YEAR.match(t)
     if m:
         return m.group(1), "year"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -99,17 +100,23 @@ Paging = Annotated[Page, Depends(paging)]
 
 
 def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = None, threads: int | None = None,
-               cache_bytes: int = 64 << 20) -> FastAPI:
+               cache_bytes: int = 64 << 20, db_workers: int | None = None) -> FastAPI:
     """Build the app over ``db_path`` (opened read-only now, so a bad path fails before serving).
 
     ``allowed_hosts``: Host header names to accept (DNS-rebinding protection); None accepts any.
     ``threads``: DuckDB threads per query (None: DuckDB's default, one per core).
     ``cache_bytes``: size of the response cache (0 turns it off); see :mod:`dyadline.serve.cache`.
+    ``db_workers``: threads that run endpoint code (and so DuckDB queries) at once; None: 2 per core.
     """
     data = Data(db_path, threads=threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # DuckDB queries are CPU-bound: running more at once than ~2 per core only thrashes (measured:
+        # 50 clients on 2 cores gave more throughput and a lower p95 with 4 workers than anyio's 40).
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = db_workers or 2 * (os.cpu_count() or 2)
         try:
             yield
         finally:
@@ -235,8 +242,9 @@ def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = No
         min_events: Annotated[int, Query(ge=1, le=1_000_000, description="drop edges with fewer events")] = 1,
         limit: Annotated[int, Query(ge=1, le=300, description="most active actors to keep")] = 50,
         by_sector: Annotated[bool, Query(description="one node per actor and sector (RUS GOV, RUS MIL)")] = False,
+        max_edges: Annotated[int, Query(ge=1, le=20_000, description="keep the strongest edges only")] = 2000,
     ) -> JSONResponse:
-        return _ok(data.network(f, min_events=min_events, limit=limit, by_sector=by_sector))
+        return _ok(data.network(f, min_events=min_events, limit=limit, by_sector=by_sector, max_edges=max_edges))
 
     @app.get("/api/actors", tags=["actors"], summary="Actors by activity; search by code prefix or name",
              responses={200: {"model": schemas.Actors}, **ERRORS})

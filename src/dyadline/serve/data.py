@@ -110,6 +110,8 @@ class Data:
         With a dyad this is the store's ``dyad_series`` (the same numbers as `dyadline dyad`);
         without one, the same aggregate over all events matching the filters.
         """
+        if by not in PERIODS:  # `by` becomes SQL text below: whitelist it here too, not only in the endpoint
+            raise Q.QueryError(f"by {by!r}: one of {', '.join(PERIODS)}")
         if f.dyad:
             rest = replace(f, dyad=None)
             rows = Q.dyad_series(self.r, f.dyad[0], f.dyad[1], by=by, f=rest)  # type: ignore[arg-type]
@@ -138,9 +140,12 @@ class Data:
             p["end"] = _period_end(start, by).isoformat()
         return {"by": by, "periods": _fill_gaps(rows, by)}
 
-    def network(self, f: EventFilter, min_events: int = 1, limit: int = 50, by_sector: bool = False
-                ) -> dict[str, Any]:
-        """Directed actor graph: the ``limit`` most active actors and the edges among them."""
+    def network(self, f: EventFilter, min_events: int = 1, limit: int = 50, by_sector: bool = False,
+                max_edges: int = 2000) -> dict[str, Any]:
+        """Directed actor graph: the ``limit`` most active actors and the (``max_edges`` strongest) edges among them.
+
+        ``edges_total`` says how many edges there were before the cut, so a client can say so.
+        """
         actors = Q.top_actors(self.r, f, limit=limit, by_sector=by_sector)  # type: ignore[arg-type]
         keep = {a["actor"] for a in actors}
         edges = [
@@ -150,13 +155,15 @@ class Data:
             for e in Q.network_edges(self.r, f, min_events=min_events, by_sector=by_sector)  # type: ignore[arg-type]
             if e["source"] in keep and e["target"] in keep
         ]
+        total = len(edges)
+        edges = edges[:max_edges]  # network_edges sorts by event count, strongest first
         linked = {e["source"] for e in edges} | {e["target"] for e in edges}
         nodes = [{"id": a["actor"], "code": a["actor"].split(" ")[0],
                   "sector": a["actor"].split(" ", 1)[1] if " " in a["actor"] else None,
                   "events": a["events"], "as_source": a["as_source"], "as_target": a["as_target"],
                   "mean_score": a["mean_score"]}
                  for a in actors if a["actor"] in linked]
-        return {"nodes": nodes, "edges": edges}
+        return {"nodes": nodes, "edges": edges, "edges_total": total}
 
     # -- actors and documents ----------------------------------------------------------------------
     def actors(self, q: str | None, limit: int = 20) -> dict[str, Any]:

@@ -152,7 +152,8 @@ class Edge(BaseModel):
 
 class Network(BaseModel):
     nodes: list[Node]
-    edges: list[Edge]
+    edges: list[Edge] = Field(description="strongest first")
+    edges_total: int = Field(description="edges among these nodes before the max_edges cut")
 
 
 class ActorItem(BaseModel):

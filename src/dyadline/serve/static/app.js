@@ -189,9 +189,9 @@
 
   // ---------- Network ----------
   async function loadNetwork(gen) {
-    const data = await api("network", apiFilters({ limit: 40 }));
+    const data = await api("network", apiFilters({ limit: 30, max_edges: 60 }));
     if (gen !== seq) return;
-    drawNetwork($("network"), data.nodes || [], data.edges || []);
+    drawNetwork($("network"), data.nodes || [], data.edges || [], data.edges_total || 0);
   }
   function scoreColour(s) {
     // -10 (conflict, red) .. 0 (grey) .. +10 (cooperation, green)
@@ -206,6 +206,7 @@
     const n = nodes.length, idx = new Map(nodes.map((d, i) => [d.id, i]));
     const pos = nodes.map((d, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }));
     const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.75;
+    const maxW = Math.max(1, ...edges.map((e) => e.events || 1));
     let temp = W / 8;
     for (let it = 0; it < 200; it++) {
       const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -219,7 +220,7 @@
         const a = idx.get(e.source), b = idx.get(e.target);
         if (a === undefined || b === undefined || a === b) continue;
         let dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
-        const d = Math.max(0.01, Math.hypot(dx, dy)), f = (d * d) / k;
+        const d = Math.max(0.01, Math.hypot(dx, dy)), f = ((d * d) / k) * (0.3 + 0.7 * Math.sqrt((e.events || 1) / maxW));
         dx /= d; dy /= d;
         disp[a].x -= dx * f; disp[a].y -= dy * f; disp[b].x += dx * f; disp[b].y += dy * f;
       }
@@ -234,10 +235,15 @@
     }
     return pos;
   }
-  function drawNetwork(box, nodes, edges) {
+  function drawNetwork(box, allNodes, allEdges, edgesTotal) {
     clear(box);
-    if (!nodes.length) { box.appendChild(el("div", { class: "empty", text: "No actors for these filters." })); return; }
+    if (!allNodes.length) { box.appendChild(el("div", { class: "empty", text: "No actors for these filters." })); return; }
     const W = 640, H = 340;
+    // A dense graph (every busy actor deals with every other) is a hairball: lay out and draw the
+    // strongest edges only (the API sorts them by event count), and the actors they connect.
+    const edges = allEdges.slice().sort((a, b) => b.events - a.events).slice(0, Math.max(40, 2 * allNodes.length));
+    const used = new Set(edges.flatMap((e) => [e.source, e.target]));
+    const nodes = allNodes.filter((d) => used.has(d.id));
     const pos = layout(nodes, edges, W, H);
     const idx = new Map(nodes.map((d, i) => [d.id, i]));
     const maxN = Math.max(...nodes.map((d) => d.events || 1));
@@ -291,6 +297,10 @@
     });
     root.appendChild(ng);
     box.appendChild(root);
+    const total = Math.max(edgesTotal || 0, allEdges.length);
+    if (edges.length < total) {
+      box.appendChild(el("div", { class: "legend", text: "Showing the " + edges.length + " strongest of " + total + " edges." }));
+    }
   }
 
   // ---------- Event table ----------
