@@ -78,6 +78,7 @@ class Gazetteer:
     org_seats: dict[str, Entry] = field(default_factory=dict)  # folded capital form -> organisation (Brussels -> EU)
     offices: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # role term -> (sector, office)
+    genders: dict[str, str] = field(default_factory=dict)  # person actor_id -> "m" / "f" where the data says
     group_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group actor_id -> candidate countries
     _automaton: Any = None
 
@@ -238,7 +239,8 @@ def load_states(gz: Gazetteer, path: Path) -> None:
 
 def load_cities(gz: Gazetteer, path: Path) -> None:
     for r in _rows(path):
-        e = Entry(f"place:{slug(r['name'])}", r["name"], r["code"], CITY, "place", place_code=r["code"],
+        code = r.get("code") or None  # seas and other features belong to no single state
+        e = Entry(f"place:{slug(r['name'])}", r["name"], code, CITY, "place", place_code=code,
                   lat=_float(r.get("lat")), lon=_float(r.get("lon")))
         for form in [r["name"], *_split(r.get("variants"))]:
             gz.add(form, e)
@@ -277,6 +279,9 @@ def _add_person(gz: Gazetteer, r: dict[str, Any], user: bool) -> None:
               start=r.get("start") or None, end=r.get("end") or None,
               top=str(r.get("top", "")).strip() in ("1", "true", "True", "yes"), user=user)
     gz.add_person(e, [name, *_split(r.get("aliases"))])
+    gender = str(r.get("gender") or "").strip().lower()[:1]
+    if gender in ("m", "f"):
+        gz.genders[e.actor_id] = gender
 
 
 def load_roles(gz: Gazetteer, path: Path) -> None:
@@ -302,7 +307,7 @@ def load_user_file(gz: Gazetteer, path: str | Path) -> None:
 
     Columns / keys: ``name`` (required), ``code``, ``sector``, ``kind`` (state, igo, org,
     group, person...), ``aliases`` (|-separated or a YAML list), and for people ``office``,
-    ``start``, ``end``, ``top``. A row whose kind is ``person`` (or that has an office)
+    ``start``, ``end``, ``top``, ``gender`` (m/f, used to check "he"/"she"). A row whose kind is ``person`` (or that has an office)
     becomes a person with a term; anything else an organisation-like actor. User forms
     replace shipped meanings of the same form.
     """

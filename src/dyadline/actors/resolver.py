@@ -47,6 +47,39 @@ VAGUE_ROLES = {"side", "state", "head", "owner", "master", "boss", "chief", "ten
                "government", "administration", "authority", "cabinet", "ministry", "presidency", "kremlin",
                "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "king", "queen",
                "expert", "observers", "analyst", "citizen", "citizens", "student", "worker", "civilian"}
+# vague as a single person, fine as a group: "a student was hurt" vs "students protested"
+PLURAL_OK_ROLES = {"student", "worker"}
+# vague role nouns that still name an actor once a country is attached: "the ministry of finance of Finland"
+VAGUE_WITH_COUNTRY = {"government", "administration", "authority", "cabinet", "ministry", "presidency", "court",
+                      "parliament", "force", "unit", "units", "bank", "company", "firm", "union", "media", "press",
+                      "television", "tv", "intelligence", "official", "side"}
+# "tens of thousands of students", "members of the opposition": the role noun is the real head
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "ten",
+                  "tens", "score", "scores", "number", "numbers", "group", "groups", "crowd", "crowds", "band",
+                  "bands", "handful", "majority", "member", "members", "some", "many", "most", "all", "several",
+                  "few", "unit", "contingent", "delegation", "team", "body", "bodies"}
+# things that are never actors though spaCy often calls them ORG: documents, agreements, abstract nouns
+NON_ACTOR_HEADS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "memorandum", "mou", "mou.",
+                   "protocol", "resolution", "declaration", "charter", "convention", "pact", "cessation", "ceasefire",
+                   "cease-fire", "truce", "plan", "initiative", "roadmap", "deal", "act", "law", "bill",
+                   "constitution", "doctrine", "process", "hostilities", "understanding", "framework", "statute",
+                   "communique", "communiqué", "sanctions", "embargo", "program", "programme", "strategy", "summit",
+                   "talks", "war", "operation", "campaign", "election", "elections", "referendum", "award", "prize"}
+NON_ACTOR_ACRONYMS = {"MOU", "MoU", "NPT", "CTBT", "START", "GDP", "CFE", "SALT", "INF", "JCPOA", "TPP", "NAFTA"}
+# "the town of Samarra", "the Medyka crossing": a proper noun in these frames is a place
+PLACE_OF_NOUNS = {"town", "city", "village", "port", "crossing", "district", "province", "region", "island",
+                  "municipality", "settlement", "camp", "suburb", "neighbourhood", "neighborhood", "enclave",
+                  "hamlet", "county", "commune", "governorate", "oblast", "valley", "river", "capital",
+                  "stronghold", "outpost", "area", "border", "state", "prefecture", "township", "resort",
+                  "harbour", "harbor", "airport", "base", "airbase", "seaport", "refugee camp"}
+PLACE_AFTER_NOUNS = {"crossing", "crossings", "checkpoint", "checkpoints", "airport", "airbase", "border", "river",
+                     "valley", "province", "district", "region", "refugee", "camp", "camps", "port", "harbour",
+                     "harbor", "pass", "strait", "straits", "peninsula", "island", "islands", "mountains", "sea",
+                     "ocean", "gulf", "bay", "lake", "oblast", "governorate", "county", "prefecture", "canal",
+                     "desert", "plain", "plains", "hills", "heights"}
+# name particles inside a person's name: "Hans van den Broek", "Osama bin Laden", "Abdullah al-Hashimi"
+NAME_PARTICLES = {"van", "den", "der", "de", "del", "della", "di", "da", "das", "dos", "du", "von", "zu", "la", "le",
+                  "al", "el", "bin", "ibn", "ben", "bint", "abu", "abd", "ter", "ten", "mac", "st", "st.", "y", "e"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "appos", "ROOT", "attr", "iobj", "csubj"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "into", "within",
                   "from", "via", "through", "beyond", "off", "along", "past", "onto", "over", "behind",
@@ -212,6 +245,7 @@ class _DocPass:
         self.mentions: list[Mention] = []
         self.hit_at: dict[int, Hit] = {}  # token -> hit covering it
         self.deferred: set[int] = set()  # tokens of group words inside a longer name ("Islamic Salvation Front")
+        self.abbrevs: dict[str, Actor] = {}  # "MASSOB" -> the organisation it was defined for in parentheses
 
     # -- pass 1: gazetteer hits ------------------------------------------------------------------
     def find_hits(self) -> list[Hit]:
@@ -290,6 +324,7 @@ class _DocPass:
             if self.consumed[h.start] or G.PERSON in h.categories() and self._person_done(h):
                 continue
             self._non_person(h)
+        self._place_frames()
         self._unlisted_entities()
         self._role_nouns()
         self._coref()
@@ -343,7 +378,17 @@ class _DocPass:
             for k in range(i, j + 1):
                 role = self._role_term(k, j)
                 if role is not None:
-                    best = (j + 1, role[0], role[1])
+                    sector, office = role
+                    # "rebel leaders", "police chief", "student leaders": the modifier's sector wins over
+                    # the office noun's, and no single office holder is meant
+                    for m in range(i, k):
+                        mod = self._role_term(m, m)
+                        if mod is not None and mod[0] and mod[0] != "GOV" and (office in OFFICES or sector == "GOV"):
+                            sector, office = mod[0], None
+                            break
+                    if office in OFFICES and doc[j].tag_ in ("NNS", "NNPS"):
+                        office = None  # "Afghan leaders": a group, not the one leader
+                    best = (j + 1, sector, office)
                     break
             if t.pos_ in ("NOUN", "PROPN") and (j + 1 >= self.n or doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
                 break
@@ -496,6 +541,8 @@ class _DocPass:
             t = doc[h.start]
             if t.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
                 return  # e.g. "Jordan": leave it to the state reading
+        if title_code and any(e.code == title_code for e in persons):
+            persons = [e for e in persons if e.code == title_code]  # "Dutch Foreign Minister X": the Dutch term
         entry, in_term = self._pick_person(persons, office)
         if in_term and not former:
             actor = Actor(entry.code, entry.sector, entry.name, entry.actor_id, "person")
@@ -535,6 +582,9 @@ class _DocPass:
         if cat == G.PERSON:
             return
         if cat == G.CITY:
+            if self._inside_longer_name(h, ("ORG",)):  # "the Movement for ... of Biafra": the name wins
+                self.deferred.update(range(h.start, h.end))
+                return
             self._emit(h.start, h.end, Actor(e.place_code, None, e.name, e.actor_id, "unknown"),
                        rule_prefix or "place", conf, role="location")
             return
@@ -615,10 +665,12 @@ class _DocPass:
             self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
                        rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
 
-    def _inside_longer_name(self, h: Hit) -> bool:
+    def _inside_longer_name(self, h: Hit, labels: tuple[str, ...] | None = None) -> bool:
         """A group word that is part of a longer proper name spaCy found ('Islamic Salvation Front')."""
         t = self.doc[h.start]
         if not t.ent_type_ or t.ent_type_ in ("NORP", "GPE", "LOC", "PERSON", "DATE", "CARDINAL"):
+            return False
+        if labels is not None and t.ent_type_ not in labels:
             return False
         for ent in self.doc.ents:
             if ent.start <= h.start and h.end <= ent.end:
@@ -839,13 +891,117 @@ class _DocPass:
         k = ent.start - 1
         return k >= 0 and (self.doc[k].lower_ in PERSON_NOUNS or self.doc[k].lower_ in HONORIFICS)
 
+    def _non_actor(self, ent: Any) -> bool:
+        """Documents, agreements and abstract nouns spaCy calls ORG ('an MOU', 'the Cessation of Hostilities')."""
+        words = [t for t in ent if t.dep_ != "det" and t.lower_ != "the"]
+        if not words:
+            return True
+        if ent.text in NON_ACTOR_ACRONYMS or ent.text.strip("()") in NON_ACTOR_ACRONYMS:
+            return True
+        return ent.root.lower_ in NON_ACTOR_HEADS or words[0].lower_ in NON_ACTOR_HEADS
+
+    def _role_entity(self, ent: Any) -> bool:
+        """'Farmers', 'Security forces', 'the ministry of finance': a role noun spaCy took for a name.
+        Left to the role-noun pass, which gives it a sector."""
+        lo = self.sent_bounds[self.sent_of[ent.start]][0]
+        if not all(t.text.islower() or t.i == lo or t.dep_ == "det" or not t.is_alpha for t in ent):
+            return False
+        return self._role_term(ent.root.i, ent.root.i) is not None or (
+            len(ent) >= 2 and self._role_term(ent.root.i - 1, ent.root.i) is not None)
+
+    def _abbreviation(self, start: int, end: int) -> Mention | None:
+        """'the Movement for ... of Biafra (MASSOB)': an abbreviation in parentheses right after a resolved
+        organisation or group stands for it."""
+        doc = self.doc
+        if start < 2 or end >= self.n or doc[start - 1].text != "(" or doc[end].text != ")":
+            return None
+        text = doc[start:end].text
+        if not (2 <= len(text) <= 12 and sum(c.isupper() for c in text) >= 2 and " " not in text):
+            return None
+        for m in self.mentions:
+            if m.token_end == start - 1 and m.role == "actor" and m.actor.kind != "person":
+                return m
+        return None
+
+    def _extend_name(self, start: int, end: int) -> int:
+        """'Hans Van den Broek', 'Osama bin Laden', 'Abdullah al-Hashimi': particles continue a name."""
+        doc = self.doc
+        e = end
+        k = end
+        if doc[end - 1].lower_ in NAME_PARTICLES:
+            k = end - 1
+        while k < self.n and (doc[k].lower_ in NAME_PARTICLES or doc[k].text in ("-", "‑")) and k - start < 8:
+            k += 1
+            if k < self.n and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].lower_ not in NAME_PARTICLES:
+                e = k + 1
+                k = e
+        return max(e, end)
+
+    def _place_frames(self) -> None:
+        """'near the town of Samarra', 'the Medyka and Dorohusk crossings': proper nouns in a place frame are
+        places even when no list knows them; the country comes from the frame or the sentence."""
+        doc = self.doc
+        i = 0
+        while i < self.n:
+            t = doc[i]
+            if self.consumed[i] or i in self.hit_at or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < self.n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and not (
+                    self.consumed[j + 1] or j + 1 in self.hit_at):
+                j += 1
+            code: str | None = None
+            place = False
+            if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_OF_NOUNS and \
+                    doc[i - 2].pos_ == "NOUN":
+                place = True
+                noun = doc[i - 2]
+                for c in noun.children:
+                    h = self.hit_at.get(c.i)
+                    if c.dep_ in ("amod", "compound", "nmod") and h is not None and not self._negated(h):
+                        e = self.choose(h)
+                        if e.category in (G.ADJECTIVE, G.STATE) and e.code:
+                            code = e.code
+            else:
+                k = j + 1
+                while k < self.n and k - j < 8 and (doc[k].lower_ in ("and", "or", ",") or (
+                        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())):
+                    k += 1
+                place = k < self.n and doc[k].lower_ in PLACE_AFTER_NOUNS and doc[k].text.islower() and (
+                    k == j + 1 or doc[j + 1].lower_ in ("and", "or", ","))
+            if place:
+                if code is None:
+                    code = self._sentence_code(i)
+                self._emit(i, j + 1, Actor(code, None, doc[i:j + 1].text, None, "unknown"), "place_frame",
+                           0.5 if code else 0.4, role="location")
+            i = j + 1
+
     def _unlisted_entities(self) -> None:
         surnames = self._surnames()
         for ent in self.doc.ents:
             if any(self.consumed[ent.start:ent.end]) or any(
                     t in self.hit_at and t not in self.deferred for t in range(ent.start, ent.end)):
                 continue
+            if ent.text in self.abbrevs:  # a later use of an abbreviation defined in parentheses
+                a = self.abbrevs[ent.text]
+                self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation",
+                           0.6)
+                continue
+            if (owner := self._abbreviation(ent.start, ent.end)) is not None:
+                a = owner.actor
+                self.abbrevs[ent.text] = a
+                self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation",
+                           owner.confidence)
+                continue
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and (
+                    self._non_actor(ent) or self._role_entity(ent)):
+                continue
             label = "PERSON" if self._looks_like_person(ent) else ent.label_
+            if label == "PERSON":
+                end = self._extend_name(ent.start, ent.end)
+                if end > ent.end and not any(self.consumed[ent.end:end]):
+                    ent = self.doc[ent.start:end]
             if label == "PERSON" and len(ent) == 1 and ent.text in surnames and surnames[ent.text][0] <= ent.start:
                 a = surnames[ent.text][1]
                 self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref", 0.8)
@@ -874,27 +1030,106 @@ class _DocPass:
                            role="location")
 
     def _role_nouns(self) -> None:
-        """Bare role nouns as subjects or objects ('police fired', 'the rebels said'): a sector, no country."""
-        for t in self.doc:
-            if self.consumed[t.i] or t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        """Bare role nouns as subjects or objects ('police fired', 'the rebels said', 'thousands of students
+        staged'): a sector, and a country when the phrase, the possessor, or the place of the verb gives one."""
+        doc = self.doc
+        for t in doc:
+            if self.consumed[t.i] or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ not in ("by", "against", "with", "between"):
-                continue
+            if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and t.i == self.sent_bounds[self.sent_of[t.i]][0]):
+                continue  # a capital only because it starts the sentence ("Farmers protested")
+            subject = t
+            if t.dep_ == "pobj":
+                prep = t.head
+                if prep.lower_ == "of" and (prep.head.lower_ in QUANTITY_NOUNS or prep.head.pos_ == "NUM"):
+                    subject = prep.head  # "tens of thousands of university students ..."
+                elif prep.lower_ not in ("by", "against", "with", "between"):
+                    continue
             first = t.i
             for left in t.lefts:
                 if left.dep_ in ("compound", "amod") and not self.consumed[left.i] and left.i < first:
                     first = left.i
-            role = self._role_term(first, t.i) or self._role_term(t.i, t.i)
+            role, single = None, False
+            for k in range(first, t.i):
+                role = self._role_term(k, t.i)
+                if role is not None:
+                    break
+            if role is None:
+                role, single = self._role_term(t.i, t.i), True
             if role is None:
                 for left in t.lefts:
                     if left.dep_ == "compound" and not self.consumed[left.i]:
                         role = self._role_term(left.i, left.i)
                         if role:
                             break
-            if role is None or not role[0] or t.lower_ in VAGUE_ROLES or t.lemma_.lower() in VAGUE_ROLES:
+            if role is None or not role[0]:
                 continue
-            code = self._context_code(t, ("of", "from", "in"), places=True)
-            self._emit(first, t.i + 1, Actor(code, role[0], None, None, "group"), "role_noun", 0.6 if code else 0.45)
+            if single:  # "student leaders", "rebel commanders": the modifier's sector, a group
+                for left in t.lefts:
+                    mod = self._role_term(left.i, left.i) if left.dep_ in ("compound", "amod") else None
+                    if mod is not None and mod[0] and mod[0] != "GOV" and (role[1] in OFFICES or role[0] == "GOV"):
+                        role, single = (mod[0], None), False
+                        break
+            lem = t.lemma_.lower()
+            vague = single and (t.lower_ in VAGUE_ROLES or (lem in VAGUE_ROLES and lem not in PLURAL_OK_ROLES))
+            if vague and lem not in VAGUE_WITH_COUNTRY and t.lower_ not in VAGUE_WITH_COUNTRY:
+                continue
+            end = t.i + 1
+            # "the ministry of finance": a lower-case 'of' complement belongs to the name
+            if (end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].pos_ in ("NOUN", "PROPN")
+                    and doc[end + 1].text.islower() and not self.consumed[end + 1]):
+                end += 2
+            code = self._context_code(t, ("of", "from", "in", "throughout", "across"), places=True)
+            if code is None:
+                code = self._possessor_code(t)
+            if code is None and subject.dep_ in ("nsubj", "nsubjpass"):
+                code = self._verb_place(subject)
+            rule = "role_noun"
+            if code is None and (vague or role[0] in STATE_SECTORS):
+                code = self._lone_state(t.i)
+                rule = "role_noun_context" if code else rule
+            if vague and code is None:
+                continue
+            kind = "state" if role[0] in STATE_SECTORS and lem in VAGUE_WITH_COUNTRY else "group"
+            st = self.gz.states.get(code or "")
+            self._emit(first, end, Actor(code, role[0], st.name if st else None, st.actor_id if st else None, kind),
+                       rule, 0.6 if code else 0.45)
+
+    def _possessor_code(self, t: Any) -> str | None:
+        """'Zoran Djindjic's opposition coalition', 'Serbia's army': the possessor's country."""
+        for c in t.children:
+            if c.dep_ != "poss":
+                continue
+            for m in self.mentions:
+                if m.token_start <= c.i < m.token_end and m.actor.code and m.role == "actor":
+                    return m.actor.code
+        return None
+
+    def _verb_place(self, subj: Any) -> str | None:
+        """'Workers went on strike in Germany': the place of the verb the role noun is the subject of."""
+        for p in subj.head.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within", "throughout", "across") and p.i > subj.i:
+                for q in p.children:
+                    if q.dep_ == "pobj" and (code := self._place_code_in(q)):
+                        return code
+        return None
+
+    def _lone_state(self, tok: int) -> str | None:
+        """The only state the sentence names, unless it is there as the counterpart of an action
+        ('the government accused Russia' must not make a Russian government)."""
+        code = self._sentence_code(tok)
+        if code is None:
+            return None
+        sent = self.sent_of[tok]
+        for m in self.mentions:
+            if m.sent_idx != sent or m.actor.code != code or m.role != "actor" or m.actor.kind == "person":
+                continue
+            root = self.doc[m.token_start:m.token_end].root
+            if root.dep_ in ("dobj", "dative", "iobj", "nsubj", "nsubjpass", "conj"):
+                return None
+            if root.dep_ == "pobj" and root.head.lower_ in COUNTRY_ACTOR_PREPS - {"of"}:
+                return None
+        return code
 
     def _coref(self) -> None:
         """Surnames after a full name, and subject 'he'/'she' back to the last person subject."""
@@ -913,7 +1148,9 @@ class _DocPass:
         for t in doc:
             if self.consumed[t.i] or t.lower_ not in PERSON_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            before = [m for m in people if m.token_end <= t.i and self.sent_of[t.i] - m.sent_idx <= 2]
+            want = "m" if t.lower_ == "he" else "f"
+            before = [m for m in people if m.token_end <= t.i and self.sent_of[t.i] - m.sent_idx <= 2
+                      and self._gender(m) in (want, None)]
             if not before:
                 continue
             subjects = [m for m in before if doc[m.token_start:m.token_end].root.dep_ in ("nsubj", "nsubjpass")]
@@ -922,6 +1159,19 @@ class _DocPass:
             self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref",
                        0.6 if subjects else 0.45)
         self._coref_it_they()
+
+    def _gender(self, m: Mention) -> str | None:
+        """'m'/'f' from the leaders data, or from an honorific or title before the name; None when unknown."""
+        g = self.gz.genders.get(m.actor.actor_id or "")
+        if g is not None:
+            return g
+        for k in range(max(m.token_start - 1, 0), min(m.token_end, m.token_start + 3)):
+            low = self.doc[k].lower_.rstrip(".")
+            if low in ("mr", "sir", "king", "prince", "lord", "father", "brother", "sheikh"):
+                return "m"
+            if low in ("mrs", "ms", "miss", "madam", "madame", "queen", "princess", "lady", "sister", "dame"):
+                return "f"
+        return None
 
     # -- "it" / "they" -------------------------------------------------------------------------------
     def _expletive(self, t: Any) -> bool:
@@ -983,8 +1233,11 @@ class _DocPass:
                         root.head.i in chain or (possessive and root.head.i == verb.i)):
                     best = m
                     break
+            pp = self._pp_possessor(t, same, plural) if possessive and t.head.dep_ == "pobj" else None
+            best = pp or best
             owner_role = possessive and self._role_term(t.head.i, t.head.i) is not None  # "its troops"
-            if best is not None and not owner_role and self._intervening(best.token_end, t.i, plural):
+            if best is not None and pp is None and not owner_role and self._intervening(best.token_end, t.i,
+                                                                                          plural):
                 continue  # "Poland rejected the plan, saying it was unfair": 'it' is the plan
             if best is None and not same and sent > 0:
                 lo, hi = self.sent_bounds[sent]
@@ -1006,6 +1259,39 @@ class _DocPass:
                     if (m.rule == "role_noun" and m.actor.code is None
                             and m.token_start <= t.head.i < m.token_end):
                         m.actor.code = a.code
+
+    def _pp_possessor(self, t: Any, same: list[Mention], plural: bool) -> Mention | None:
+        """'its'/'their' inside a prepositional phrase ('sanctions on Belarus for its support of ...'): the
+        nearest compatible actor in the object of the same clause, not the subject; in a relative clause
+        ('the faction that controls Afghanistan for its support') the noun the clause describes."""
+        doc = self.doc
+        verb = t.head.head.head  # its -> noun -> preposition -> what the phrase hangs on
+        seen = 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and seen < 6:
+            verb, seen = verb.head, seen + 1
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who")
+                                        for c in verb.children):
+            ante = verb.head
+            for m in reversed(same):
+                if ante.left_edge.i <= m.token_start and m.token_end <= ante.i + 1:
+                    return m
+            return None
+        for m in reversed(same):
+            root = doc[m.token_start:m.token_end].root
+            if root.i <= verb.i or self._number(m, root) != plural or m.actor.kind == "person":
+                continue
+            if root.dep_ not in ("dobj", "pobj", "dative"):
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | {"of"}:
+                continue
+            up, seen = root.head, 0
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and seen < 6:
+                up, seen = up.head, seen + 1
+            if up.i == verb.i:
+                return m
+        return None
 
     def _intervening(self, start: int, end: int, plural: bool) -> bool:
         """A noun between an antecedent and its pronoun that agrees with the pronoun and is no actor."""

@@ -27,6 +27,7 @@ from dyadline.model import Actor, Document, Event, Mention, Participant
 from dyadline.ontology import TYPES
 
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+PURPOSE_RANK = 0.9  # a purpose clause's event is capped at this share of its main act's confidence
 
 
 def _participant(m: Mention) -> Participant:
@@ -38,6 +39,7 @@ def _mention_json(m: Mention) -> dict[str, Any]:
             "kind": m.actor.kind, "rule": m.rule, "confidence": round(m.confidence, 3)}
 
 
+PRONOUN_SPEAKERS = frozenset("he she they i we".split())  # an unresolved pronoun speaker may be anyone
 INTENT_GOVERNORS = frozenset("decide vow pledge promise resolve ready prepared".split())  # "plans to" stays possible
 NO_INTENT_CUES = ("conditional", "main clause of conditional", "question", "reported belief", "weak modal")
 
@@ -64,6 +66,11 @@ def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> 
     # the speaker phrase names the same state as the clause's actor ("Israel will ..., said an Israeli spokesman")
     codes = {m.actor.code for m in f.sources if m.actor.code}
     spoken = {idx.actor[x.i].actor.code for x in sp.subtree if x.i in idx.actor}
+    if not spoken and not any(x.lower_ in PRONOUN_SPEAKERS for x in sp.subtree):
+        # an unnamed announcer ("X will give Y a grant, a statement said", "..., officials said"): news reports
+        # the actor's own announcement this way; a speaker naming another actor makes it that actor's claim
+        spoken = {idx.nationality(x).actor.code for x in sp.subtree if idx.nationality(x) is not None}  # type: ignore[union-attr]
+        return not spoken or bool(codes & spoken)
     return bool(codes & spoken)
 
 
@@ -75,9 +82,16 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
     whose speaker is the actor, a plain "will" in the main clause, or a governor of intent ("plans to",
     "is prepared to"). Never inside a conditional, a question or a reported belief.
     """
-    if any(c.startswith(NO_INTENT_CUES) for c in fcues):
-        return False
     t = _carrier(f)
+    if any(c.startswith(NO_INTENT_CUES) for c in fcues):
+        # "X said it would meet Y if ...", "X said it would attack Y if ...": a conditional offer or threat is
+        # still the speaker's stated intent (CAMEO 03 / 138); a bare conditional or a belief is not
+        if not all(c.startswith("main clause of conditional") or not c.startswith(NO_INTENT_CUES) for c in fcues):
+            return False
+        if not (t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in t.children)):
+            return False
+        return _speaker_is_actor(f, t, t.head, idx)
     futures = [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE]
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_GOVERNORS:  # "plans to", "is prepared to"
         return True
@@ -164,10 +178,19 @@ class EventCoder:
         events: list[Event] = []
         for sent_idx, span, frames in self.frames(doc):
             sent_events: dict[tuple[Any, ...], Event] = {}
+            by_frame = {id(f): self._events(doc, sent_idx, span, f, self._idx) for f in frames if not f.embedded}
             for f in frames:
                 if f.embedded:
                     continue
-                for ev in self._events(doc, sent_idx, span, f, self._idx):
+                main = by_frame.get(id(f.purpose_of)) if f.purpose_of is not None else None
+                if main:
+                    # a purpose clause ("marched to demand ...") never outranks the act it explains
+                    cap = PURPOSE_RANK * max(e.confidence for e in main)
+                    for ev in by_frame[id(f)]:
+                        if ev.confidence > cap:
+                            ev.explanation["confidence_factors"]["purpose_cap"] = round(cap, 3)
+                            ev.confidence = cap
+                for ev in by_frame[id(f)]:
                     key = (ev.type, tuple(p.actor.code or p.text for p in ev.source),
                            tuple(p.actor.code or p.text for p in ev.target), ev.factuality)
                     old = sent_events.get(key)
@@ -290,7 +313,7 @@ class EventCoder:
                     if s is not None and s is t:
                         continue
                     pairs.append(([s] if s is not None else [], [t], False))
-        elif len(sources) >= 2 and f.entry.reciprocal:
+        elif len(sources) >= 2 and (f.entry.reciprocal or f.reciprocal):
             for a, b in combinations(sources, 2):
                 pairs.append(([a], [b], True))
         else:

@@ -38,6 +38,23 @@ STATE_VERBS = frozenset("go remain stay be put place keep".split())
 # nouns that measure out an event noun: "a package of sanctions", "a wave of attacks", "a round of talks"
 MEASURE_NOUNS = frozenset("package round rounds set series wave string spate number batch raft tranche "
                           "barrage volley flurry".split())
+# generic heads that an event noun modifies as a compound: "a mediation effort", "a bombing campaign",
+# "an aid package", "a peace mission". The head stands in for the event noun as a light verb's object and its
+# prepositions may name the target ("a mediation effort between A and B")
+CARRIER_HEADS = frozenset("effort campaign mission operation process initiative bid drive programme program "
+                          "package".split())
+# verbs that only promise the act their object noun names: "pledged aid", "offered a loan", "promised talks".
+# PLOVER (CAMEO 03: 033 express intent to provide material aid, 036 intent to meet) codes the promise, AGREE;
+# a verbal act offered is performed by offering it ("offered condolences", "pledged its support"): the noun wins
+PLEDGE_VERBS = frozenset("promise pledge offer commit guarantee vow undertake propose".split())
+# verbs that only say an event noun took place: "fighting broke out between", "talks resumed with"
+HAPPEN_VERBS = frozenset("break erupt flare rage continue resume occur start begin end take intensify escalate "
+                         "spread".split())
+# request / threat nouns that govern a clause: "its demand that Japan withdraw", "a call for Y to accept"
+CLAUSE_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
+# motion / action verbs whose "to"-clause (parsed as xcomp) is a purpose, not a complement: "went to Minsk to talk"
+PURPOSE_HEADS = frozenset("go come travel fly arrive march rally gather assemble protest demonstrate strike "
+                          "meet return".split())
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +98,7 @@ class Frame:
     extra_tokens: list[Any] = field(default_factory=list)  # particle, light verb, object noun
     inner: Frame | None = None  # the clause a wrapper governs
     embedded: bool = False  # governed by a speech-act wrapper: coded through it, not on its own
+    purpose_of: Frame | None = None  # "marched to demand ...": the main predicate's frame this clause serves
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -186,11 +204,27 @@ class MentionIndex:
         out: list[Mention] = []
         for h in (tok, *tok.conjuncts):
             m = self.find(h)
+            extra: list[Mention] = []
             if m is None and derived:
-                m = self.nationality(h) or self.crowd(h)
-            if m is not None and all(m is not o for o in out):
-                out.append(m)
+                m = self.nationality(h)
+                if m is not None and m.rule == "nationality-of-argument":
+                    # "Indian and Pakistani troops": each coordinated adjective names a party
+                    adj = self.doc_token(h, m)
+                    table = nationality_codes()
+                    for c in (adj.conjuncts if adj is not None else ()):
+                        if c.i in self.actor:
+                            extra.append(self.actor[c.i])
+                        elif c.lower_ in table and c.i not in self.location:
+                            extra.append(self._derived(c, table[c.lower_]))
+                m = m or self.crowd(h)
+            for x in ([m] if m is not None else []) + extra:
+                if all(x is not o for o in out):
+                    out.append(x)
         return out
+
+    @staticmethod
+    def doc_token(h: Any, m: Mention) -> Any:
+        return h.doc[m.token_start] if 0 <= m.token_start < len(h.doc) else None
 
 
 def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
@@ -270,10 +304,13 @@ def clause_features(v: Any) -> set[str]:
                 out.add("pred")
             if not pobj or not all(g.ent_type_ in ("DATE", "TIME") for g in pobj):
                 out.add(c.lower_)
+            out |= {f"{c.lower_}:{g.lemma_.lower()}" for g in pobj}  # "took to the streets" -> "to:street"
         elif c.dep_ == "prt" and c.lower_ in ("on", "upon"):
             out.add(c.lower_)
     if len(objs) >= 2:
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
+    if object_of(v):
+        out.add("obj")  # "returned the prisoners" (vs "returned to Geneva")
     return out
 
 
@@ -376,6 +413,58 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     return out
 
 
+BLAME_WORDS = frozenset("responsible guilty culpable accountable liable behind".split())
+
+
+def _blame_clause(c: Any) -> str:
+    """ "Y was responsible for / guilty of / behind / to blame for ...": the blame word, else ""."""
+    if c.lemma_.lower() != "be" or any(a.dep_ == "neg" for a in c.children):
+        return ""
+    for a in c.children:
+        if a.dep_ in ("acomp", "attr") and a.lower_ in BLAME_WORDS:
+            return a.lower_
+        if a.dep_ == "prep" and a.lower_ == "behind":
+            return "behind"
+        if a.dep_ == "xcomp" and a.lemma_.lower() == "blame":
+            return "to blame"
+    return ""
+
+
+def _frame_at(frames: dict[int, Frame], tok: Any) -> Frame | None:
+    """The frame a clause head carries: its own, or the light frame that took it as carrier ("to hold talks")."""
+    if tok.i in frames:
+        return frames[tok.i]
+    for g in frames.values():
+        if g.path == "light" and any(x.i == tok.i for x in g.extra_tokens):
+            return g
+    return None
+
+
+CLAUSE_BARRIERS = frozenset({"relcl", "appos", "parataxis"})
+
+
+def _embed_clause(frames: dict[int, Frame], head: Any, owner: Frame) -> None:
+    """Mark every frame inside the clause headed by ``head`` as coded through ``owner`` (a request, a
+    promise, a threat): the clause says what is asked or promised, not what happened. A relative clause
+    or an appended remark inside it is a statement of its own and keeps its frames."""
+    for g in frames.values():
+        if g is owner or g.embedded:
+            continue
+        toks = [g.trigger, *(x for x in g.extra_tokens if x.pos_ in ("VERB", "AUX"))]
+        for t in toks:
+            cur, inside = t, False
+            for _ in range(12):
+                if cur.i == head.i:
+                    inside = True
+                    break
+                if cur.dep_ in CLAUSE_BARRIERS or cur.head is cur:
+                    break
+                cur = cur.head
+            if inside:
+                g.embedded = True
+                break
+
+
 class FrameFinder:
     """Find every lexicon frame in a sentence span and attach its actors."""
 
@@ -420,11 +509,28 @@ class FrameFinder:
             if f.targets:
                 break
 
+    @staticmethod
+    def _between(f: Frame) -> None:
+        """ "talks between Peru and Chile", "fighting between A and B": with no other doer the parties named
+        by "between" act on each other, one reciprocal event, not two target-only ones."""
+        if not f.sources and f.target_slot.endswith("between") and len(f.targets) >= 2:
+            f.sources, f.targets = f.targets, []
+            f.source_slot, f.target_slot = "between", ""
+            f.reciprocal = True
+            f.notes.append("the parties named by 'between' act on each other (reciprocal)")
+
     # -- frame kinds --------------------------------------------------------------------------
     def _verb_frame(self, v: Any, idx: MentionIndex) -> Frame | None:
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
+        # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
+        for c in v.children:
+            if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")) \
+                    and objs and c is not objs[0]:
+                obj_lemmas |= _phrase_lemmas(c)
+            elif c.dep_ == "prep" and c.lower_ == "as" and objs:
+                obj_lemmas |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
         feats = clause_features(v)
         entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats)
         if entry is None and prt is not None:
@@ -446,12 +552,24 @@ class FrameFinder:
 
     def _noun_frame(self, n: Any, idx: MentionIndex) -> Frame | None:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
-        entry = self.lex.noun(n.lemma_.lower(), mods)
+        entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
         if entry is None:
             return None
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         v = n.head
+        if n.dep_ == "nsubj" and v.pos_ in ("VERB", "AUX") and vlemma(v) in HAPPEN_VERBS and not f.targets:
+            # "heavy fighting broke out between A and B", "talks resumed with Y": the event noun's parties
+            # hang on the verb that says it happened
+            for slot in (*entry.target, "between"):
+                for tok in _prep_objects(v, slot):
+                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                    if ms:
+                        f.targets, f.target_slot = ms, f"happen-{slot}"
+                        break
+                if f.targets:
+                    break
+        self._between(f)
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
                  and vlemma(v.head) in STATE_VERBS)
         if state:
@@ -461,6 +579,10 @@ class FrameFinder:
             # "adopted a new package of sanctions", "imposed several rounds of sanctions": the measure noun
             # stands in for the event noun as the light verb's object
             carrier, v = v.head, v.head.head
+        elif n.dep_ == "compound" and v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() in CARRIER_HEADS:
+            # "launched a mediation effort between A and B", "Russia's bombing campaign against Kyiv"
+            carrier, v = v, v.head
+            self._fill_from_carrier(f, carrier, n, idx)
         if state or (carrier.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX")
                      and vlemma(v) in LIGHT_VERBS):
             f.path = "light"
@@ -481,7 +603,37 @@ class FrameFinder:
                             break
                     if f.targets:
                         break
+            if not f.targets and not state:
+                # "gave Kenya a grant", "offered Ukraine a loan": the light verb's indirect object is the recipient
+                for tok in _children(v, ("dative", "iobj")) + [o for o in _children(v, ("dobj",)) if o is not carrier]:
+                    if tok.dep_ == "dative" and tok.lower_ in ("to", "for"):
+                        continue  # a prepositional dative is already a named slot
+                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                    if ms:
+                        f.targets, f.target_slot = ms, "light-indirect-object"
+                        break
         return f
+
+    @staticmethod
+    def _fill_from_carrier(f: Frame, carrier: Any, n: Any, idx: MentionIndex) -> None:
+        """Sides an event noun leaves to the generic head it modifies ("Russia's bombing campaign against Kyiv")."""
+        if not f.sources:
+            for tok in carrier.children:
+                if tok is n or tok.dep_ not in ("poss", "amod", "compound"):
+                    continue
+                ms = [m for m in idx.actors(tok) if m.actor.code]
+                if ms:
+                    f.sources, f.source_slot = ms, f"carrier-{tok.dep_}"
+                    break
+        if not f.targets:
+            for slot in f.entry.target:
+                for tok in _prep_objects(carrier, slot):
+                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                    if ms:
+                        f.targets, f.target_slot = ms, f"carrier-{slot}"
+                        break
+                if f.targets:
+                    break
 
     def _adj_wrapper(self, a: Any, idx: MentionIndex) -> Frame | None:
         typ = WRAPPER_ADJECTIVES.get(a.lemma_.lower())
@@ -510,12 +662,22 @@ class FrameFinder:
             f: Frame | None = None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 f = self._verb_frame(tok, idx)
+                if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                        and (f is None or not (f.sources or f.targets)):
+                    # a gerund in a noun's place ("Fighting between A and B killed ...") is an event noun
+                    f = self._noun_frame(tok, idx) or f
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in idx.actor:
                 f = self._noun_frame(tok, idx)
             elif tok.pos_ == "ADJ":
                 f = self._adj_wrapper(tok, idx)
             if f is not None:
                 frames[tok.i] = f
+        # a noun that only modifies another event noun names its kind, not an event of its own: "war games",
+        # "aid talks", "arms deal" code the head noun
+        for i, f in list(frames.items()):
+            if f.path == "noun" and f.trigger.dep_ == "compound" and f.trigger.head.i in frames \
+                    and frames[f.trigger.head.i].path in ("noun", "light"):
+                del frames[i]
         # a weak light verb yields to its object noun's frame ("extended the curfew", "struck a deal")
         for i, f in list(frames.items()):
             if f.path == "verb" and vlemma(f.trigger) in LIGHT_OVERRIDE and not f.entry.obj \
@@ -552,6 +714,9 @@ class FrameFinder:
             vf = frames.get(head.i)
             if vf is None or vf is f or vf.path not in ("verb", "passive"):
                 continue
+            if vf.type == "AGREE" and vlemma(vf.trigger) in PLEDGE_VERBS and f.type != "AGREE":
+                self._pledge(frames, i, f, head.i, vf)
+                continue
             if f.path == "light" and f.type != vf.type:
                 continue
             if vf.type == f.type:
@@ -567,12 +732,46 @@ class FrameFinder:
                 del frames[i]
         self._obligations(span, frames, idx)
         self._wrappers(frames, idx)
+        self._clause_nouns(frames, idx)
+        self._purposes(frames)
         for f in frames.values():
-            if f.sources and not f.targets and not (f.entry.reciprocal and len(f.sources) > 1):
+            if f.sources and not f.targets and not ((f.entry.reciprocal or f.reciprocal) and len(f.sources) > 1):
                 self._fallback_target(f, idx)
             if not f.targets and f.type in PLACE_TARGET_TYPES:
                 self._place_target(f, idx)
         return list(frames.values())
+
+    @staticmethod
+    def _pledge(frames: dict[int, Frame], i: int, f: Frame, vi: int, vf: Frame) -> None:
+        """ "pledged aid to Kenya", "offered Ukraine a loan", "promised talks": the act is only promised.
+
+        PLOVER (CAMEO 03) codes the promise: an intent to give aid (033), to meet (036) or to yield (035) is
+        AGREE, so the verb keeps the event and the noun gives it the recipient. A promised conflictual act
+        ("vowed retaliation against") is a threat (CAMEO 13). A verbal act is performed by offering it
+        ("offered condolences to", "pledged its support for"): there the noun's SUPPORT wins."""
+        if f.type == "SUPPORT":
+            if not f.sources:
+                f.sources, f.source_slot = vf.sources, f"promise-{vf.source_slot}"
+            if not f.targets:
+                f.targets, f.target_slot = [m for m in vf.targets if all(m is not s for s in f.sources)], \
+                    f"promise-{vf.target_slot}"
+            f.path = "light"
+            if vf.trigger not in f.extra_tokens:
+                f.extra_tokens.append(vf.trigger)
+            f.notes.append(f"'{vf.trigger.text} {f.trigger.text}': a verbal act performed by offering it")
+            del frames[vi]
+            return
+        if TYPES[f.type].quad in (3, 4):
+            vf.type = vf.entry.conflict or "THREATEN"
+        if not vf.targets and f.targets:
+            vf.targets, vf.target_slot = [m for m in f.targets if all(m is not s for s in vf.sources)], \
+                f"promised-{f.target_slot}"
+        if f.type == "AID" and f.mode in ("economic", "military", "humanitarian"):
+            vf.mode = f.mode
+        vf.extra_tokens.append(f.trigger)
+        vf.notes.append(f"'{vf.trigger.text} ... {f.trigger.text}': a promised {f.type} is coded as {vf.type} "
+                        "(PLOVER/CAMEO 03: express intent)")
+        del frames[i]
 
     @staticmethod
     def _obligations(span: Any, frames: dict[int, Frame], idx: MentionIndex) -> None:
@@ -584,7 +783,11 @@ class FrameFinder:
             if tok.i in frames or tok.lemma_.lower() not in OBLIGATION_REPORTERS or tok.pos_ not in ("VERB", "AUX"):
                 continue
             for c in tok.children:
-                if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                if c.dep_ != "ccomp":
+                    continue
+                obligation = any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
+                blame = not obligation and _blame_clause(c)
+                if not obligation and not blame:
                     continue
                 subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
                 src: list[Mention] = []
@@ -595,13 +798,76 @@ class FrameFinder:
                 tgt = [m for m in idx.actors(subj[0], derived=False) if all(m is not s for s in src)] if subj else []
                 if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt}:
                     continue
-                entry = LexEntry(lemma=tok.lemma_.lower(), pos="verb", type="REQUEST", wrapper=True, confidence=0.7,
-                                 origin="rule: obligation under a reporting verb")
-                f = Frame(tok, entry, "REQUEST", None, "wrapper", sources=src, targets=tgt, source_slot="subj",
-                          target_slot="clause-subject")
-                f.notes.append(f"'{tok.text} ... {subj[0].text} must/should ...' is a demand on the clause's subject")
+                if blame:
+                    # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
+                    entry = LexEntry(lemma=tok.lemma_.lower(), pos="verb", type="ACCUSE", mode="allege", wrapper=True,
+                                     confidence=0.7, origin="rule: blame under a reporting verb")
+                    f = Frame(tok, entry, "ACCUSE", "allege", "wrapper", sources=src, targets=tgt, source_slot="subj",
+                              target_slot="clause-subject")
+                    f.notes.append(f"'{tok.text} ... {subj[0].text} was {blame} ...' accuses the clause's subject")
+                else:
+                    entry = LexEntry(lemma=tok.lemma_.lower(), pos="verb", type="REQUEST", wrapper=True,
+                                     confidence=0.7, origin="rule: obligation under a reporting verb")
+                    f = Frame(tok, entry, "REQUEST", None, "wrapper", sources=src, targets=tgt, source_slot="subj",
+                              target_slot="clause-subject")
+                    f.notes.append(f"'{tok.text} ... {subj[0].text} must/should ...' is a demand on the clause's "
+                                   "subject")
+                inner = _frame_at(frames, c)
+                if inner is not None:
+                    f.inner = inner
+                _embed_clause(frames, c, f)
                 frames[tok.i] = f
                 break
+
+    @staticmethod
+    def _clause_nouns(frames: dict[int, Frame], idx: MentionIndex) -> None:
+        """A request or threat noun governs the clause it introduces: "renewed its demand that Japan withdraw
+        its troops", "issued an appeal to Y to release ...", "repeated its call for Y to accept the terms".
+
+        The clause is what is demanded, not something that happened, so its frames are coded through the
+        noun (never as asserted events); the clause's subject is whom the demand addresses."""
+        for f in list(frames.values()):
+            if f.embedded or f.path not in ("noun", "light") or f.type not in CLAUSE_NOUN_TYPES:
+                continue
+            n = f.trigger
+            heads = [c for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            if n.dep_ == "dobj":  # the parser often hangs "to ..." on the verb: "repeated its call for Y to accept"
+                heads += [c for c in n.head.children if c.dep_ == "advcl" and c.i > n.i and c.tag_ == "VB"
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            for c in heads:
+                inner = _frame_at(frames, c)
+                if inner is None or inner is f:
+                    continue
+                f.inner = inner
+                if not f.targets:
+                    subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+                    ms = [m for m in idx.actors(subj[0]) if all(m is not s for s in f.sources)] if subj else []
+                    if ms:
+                        f.targets, f.target_slot = ms, "clause-subject"
+                f.notes.append(f"'{n.text}' governs the clause '{c.text} ...': coded through the {f.type.lower()}")
+                _embed_clause(frames, c, f)
+                break
+
+    @staticmethod
+    def _purposes(frames: dict[int, Frame]) -> None:
+        """ "Students marched to demand reforms", "blocked roads to press their demands": a purpose clause
+        says why the main predicate's act was done. The main act is the event the sentence reports; the
+        purpose stays an event of its own but never outranks it (coder caps its confidence)."""
+        for f in frames.values():
+            if f.embedded:
+                continue
+            t = f.trigger
+            if f.path == "light":
+                t = next((x for x in f.extra_tokens if x.pos_ in ("VERB", "AUX")), t)
+            if t.dep_ not in ("advcl", "xcomp") or t.tag_ != "VB" \
+                    or not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                continue
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() not in PURPOSE_HEADS:
+                continue
+            owner = _frame_at(frames, t.head)
+            if owner is not None and owner is not f and not owner.embedded:
+                f.purpose_of = owner
+                f.notes.append(f"purpose clause of '{owner.trigger_text}': ranked below it")
 
     @staticmethod
     def _place_target(f: Frame, idx: MentionIndex) -> None:
@@ -672,7 +938,7 @@ class FrameFinder:
             comps = [c for c in f.trigger.children if c.dep_ in CLAUSE_DEPS]
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
-            inner = next((frames[c.i] for c in comps if c.i in frames), None)
+            inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
             if f.entry.complement_target:
                 # "X wants Y to open a second front": Y is the subject of the clause (or the object)
                 cand = []
@@ -705,3 +971,9 @@ class FrameFinder:
                 f.embedded = True  # "X wants to ...": a modal, not a request; the clause codes itself
                 if inner is not None:
                     inner.embedded = False
+            elif inner is not None:
+                # everything inside the governed clause is coded through the wrapper: "urged Y to allow Z to
+                # strike" is one request, not a request and a (possible) strike
+                for c in comps:
+                    if _frame_at(frames, c) is inner:
+                        _embed_clause(frames, c, f)

@@ -117,9 +117,83 @@ _V2 = (
     FROM documents""",
 )
 
+# Version 3: read-path columns on ``events``, derived from ``event_actors`` and maintained by the
+# writer in the same transaction as the event row (see ``event_rows_sql``). They let every
+# actor, dyad and network query read the events table alone instead of joining millions of
+# actor rows per request, and let an event page carry its actor lists without a second query:
+# - source_actors, target_actors: the canonical report's participants (text, code, sector, name),
+#   in position order: the ``source``/``target`` lists of the JSON contract;
+# - src_codes, tgt_codes: distinct codes as source / target in any report of the event;
+# - src_keys, tgt_keys: the same as ``code`` or ``code SECTOR`` (sector-level actors);
+# - dyad_codes, dyad_keys: distinct ``source>target`` pairs taken within one report, by code and by key.
+ACTOR_STRUCT = "STRUCT(text VARCHAR, code VARCHAR, sector VARCHAR, name VARCHAR)"
+ACTOR_LIST_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("source_actors", f"{ACTOR_STRUCT}[]"), ("target_actors", f"{ACTOR_STRUCT}[]"),
+    ("src_codes", "VARCHAR[]"), ("tgt_codes", "VARCHAR[]"), ("src_keys", "VARCHAR[]"), ("tgt_keys", "VARCHAR[]"),
+    ("dyad_codes", "VARCHAR[]"), ("dyad_keys", "VARCHAR[]"),
+)
+_KEY = "{x}.code || coalesce(' ' || {x}.sector, '')"
+
+
+def actor_columns_sql(where: str = "TRUE") -> str:
+    """Per event: the ``ACTOR_LIST_COLUMNS`` from ``event_actors`` (``where`` filters ``x``, e.g. by event_id).
+
+    Events without a coded actor get no row here; callers coalesce to empty lists.
+    """
+    ks, kt = _KEY.format(x="s"), _KEY.format(x="t")
+    part = "struct_pack(text := x.text, code := x.code, sector := x.sector, name := x.name)"
+    return f"""
+    SELECT a.event_id, a.source_actors, a.target_actors, a.src_codes, a.tgt_codes, a.src_keys, a.tgt_keys,
+           p.dyad_codes, p.dyad_keys
+    FROM (SELECT x.event_id,
+                 list({part} ORDER BY x.position) FILTER (WHERE x.report_id = x.event_id AND x.role = 'source')
+                     AS source_actors,
+                 list({part} ORDER BY x.position) FILTER (WHERE x.report_id = x.event_id AND x.role = 'target')
+                     AS target_actors,
+                 list(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.role = 'source' AND x.code IS NOT NULL)
+                     AS src_codes,
+                 list(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.role = 'target' AND x.code IS NOT NULL)
+                     AS tgt_codes,
+                 list(DISTINCT {_KEY.format(x="x")} ORDER BY {_KEY.format(x="x")})
+                     FILTER (WHERE x.role = 'source' AND x.code IS NOT NULL) AS src_keys,
+                 list(DISTINCT {_KEY.format(x="x")} ORDER BY {_KEY.format(x="x")})
+                     FILTER (WHERE x.role = 'target' AND x.code IS NOT NULL) AS tgt_keys
+          FROM event_actors x WHERE {where} GROUP BY x.event_id) a
+    LEFT JOIN (SELECT s.event_id,
+                      list(DISTINCT s.code || '>' || t.code ORDER BY s.code || '>' || t.code) AS dyad_codes,
+                      list(DISTINCT ({ks}) || '>' || ({kt}) ORDER BY ({ks}) || '>' || ({kt})) AS dyad_keys
+               FROM (SELECT * FROM event_actors x WHERE {where} AND x.role = 'source' AND x.code IS NOT NULL) s
+               JOIN (SELECT * FROM event_actors x WHERE {where} AND x.role = 'target' AND x.code IS NOT NULL) t
+                 ON s.report_id = t.report_id
+               GROUP BY s.event_id) p ON p.event_id = a.event_id"""
+
+
+def actor_columns_select(alias: str = "act") -> str:
+    """``coalesce(alias.col, [])`` for every actor list column: events without actors get empty lists."""
+    return ", ".join(f"coalesce({alias}.{c}, []::{t}) AS {c}" for c, t in ACTOR_LIST_COLUMNS)
+
+
+_V3 = (
+    *(f"ALTER TABLE events ADD COLUMN {c} {t}" for c, t in ACTOR_LIST_COLUMNS),
+    f"""UPDATE events SET {", ".join(f"{c} = act.{c}" for c, _ in ACTOR_LIST_COLUMNS)}
+        FROM ({actor_columns_sql()}) act WHERE events.event_id = act.event_id""",
+    f"""UPDATE events SET {", ".join(f"{c} = coalesce({c}, []::{t})" for c, t in ACTOR_LIST_COLUMNS)}
+        WHERE source_actors IS NULL OR dyad_codes IS NULL""",
+    # the event page's reports and the merge's alias lookups: point lookups by event id
+    "CREATE INDEX IF NOT EXISTS event_reports_event_id ON event_reports (event_id)",
+    # the same rows as before (distinct event, source code, target code within one report), read from events
+    """CREATE OR REPLACE VIEW dyads_v AS
+    SELECT split_part(pair, '>', 1) AS source_code, split_part(pair, '>', 2) AS target_code,
+           event_id, date, type, mode, quad, score, factuality, reciprocal, n_reports, n_outlets
+    FROM (SELECT unnest(dyad_codes) AS pair, event_id, date, type, mode, quad, score, factuality, reciprocal,
+                 n_reports, n_outlets FROM events)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables: documents, events, event_reports, event_actors, doc_signatures, event_aliases", _V1),
     Migration(2, "stable views: events_v, reports_v, dyads_v, documents_v", _V2),
+    Migration(3, "events: denormalised actor and dyad lists; index event_reports(event_id); dyads_v from events",
+              _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -111,7 +111,7 @@ class EventFilter:
             if len(self.dyad) != 2:
                 raise QueryError("dyad: expected two actors")
             x, y = parse_actor(self.dyad[0]), parse_actor(self.dyad[1])
-            clauses.append(f"{a}.event_id IN ({_pair_sql(x, y, params)} UNION {_pair_sql(y, x, params)})")
+            clauses.append(_dyad_cond(a, x, y, params))
         if self.type:
             types = [t.upper() for t in _many(self.type)]
             clauses.append(f"list_contains(?, {a}.type)")
@@ -182,11 +182,32 @@ def _actor_match(alias: str, ref: ActorRef, params: list[Any]) -> str:
 
 
 def _actor_cond(a: str, role: str | None, ref: ActorRef, params: list[Any]) -> str:
-    cond = _actor_match("x", ref, params)
-    if role:
-        cond += " AND x.role = ?"
-        params.append(role)
-    return f"{a}.event_id IN (SELECT x.event_id FROM event_actors x WHERE {cond})"
+    """Events with an actor ``ref`` (in ``role``, else in any role) in some report.
+
+    Read from the event's own lists (schema v3: ``src_codes``/``tgt_codes`` for a bare code,
+    ``src_keys``/``tgt_keys`` -- "RUS GOV" -- for code and sector), which the writer keeps equal
+    to what ``event_actors`` says; no join.
+    """
+    kind, value = ("keys", ref.label) if ref.sector else ("codes", ref.code)
+    if role in ("source", "target"):
+        params.append(value)
+        return f"list_contains({a}.{'src' if role == 'source' else 'tgt'}_{kind}, ?)"
+    params += [value, value]
+    return f"(list_contains({a}.src_{kind}, ?) OR list_contains({a}.tgt_{kind}, ?))"
+
+
+def _dyad_cond(a: str, x: ActorRef, y: ActorRef, params: list[Any]) -> str:
+    """Events with a report in which x acts on y or y on x (source and target of the same report).
+
+    Two bare codes (the common case) or two sector-level actors read the event's pair list
+    (``dyad_codes`` / ``dyad_keys``: ``source>target`` within one report); a code paired with a
+    sector-level actor joins ``event_actors`` as before.
+    """
+    if bool(x.sector) == bool(y.sector):
+        col = "dyad_keys" if x.sector else "dyad_codes"
+        params.append([f"{x.label}>{y.label}", f"{y.label}>{x.label}"])
+        return f"list_has_any({a}.{col}, ?)"
+    return f"{a}.event_id IN ({_pair_sql(x, y, params)} UNION {_pair_sql(y, x, params)})"
 
 
 def _pair_sql(src: ActorRef, tgt: ActorRef, params: list[Any]) -> str:
@@ -211,7 +232,7 @@ def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
 EVENT_COLUMNS = """e.event_id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.type, e.mode, e.quad, e.score,
     e.reciprocal, e.factuality, e.date, e.date_precision, e.attribution_text, e.attribution_code,
     e.location_text, e.location_code, e.lat, e.lon, e.confidence, e.n_reports, e.n_documents, e.n_outlets,
-    e.outlets, e.first_seen, e.last_seen"""
+    e.outlets, e.first_seen, e.last_seen, e.source_actors, e.target_actors"""
 
 
 @dataclass
@@ -269,13 +290,9 @@ def contract_records(store: Store, rows: list[dict[str, Any]], with_reports: boo
     if not rows:
         return []
     ids = [r["event_id"] for r in rows]
-    parts: dict[str, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in ids}
-    for a in _rows(store, """SELECT x.report_id AS event_id, x.role, x.text, x.code, x.sector, x.name
-                             FROM event_actors x WHERE x.report_id IN (SELECT unnest(?::VARCHAR[]))
-                             ORDER BY x.report_id, x.role, x.position""", [ids]):
-        if a["role"] in ("source", "target"):
-            parts[a["event_id"]][a["role"]].append(
-                {"text": a["text"], "code": a["code"], "sector": a["sector"], "name": a["name"]})
+    # the canonical report's actors are kept on the event row (schema v3): no second query
+    parts = {r["event_id"]: {"source": list(r["source_actors"] or []), "target": list(r["target_actors"] or [])}
+             for r in rows}
     reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if with_reports:
         for r in report_rows(store, ids):
@@ -391,33 +408,41 @@ def dyad_series(store: Store, a: str, b: str, by: str = "month", f: EventFilter 
 # -- actors, dyads, network --------------------------------------------------------------------------
 def top_actors(store: Store, f: EventFilter | None = None, limit: int = 20, by_sector: bool = False
                ) -> list[dict[str, Any]]:
-    """The most active actors: events as source and as target, and their mean score."""
+    """The most active actors: events as source and as target, and their mean score.
+
+    Read from the events' own actor lists (one row per event, role and actor, as the distinct
+    ``event_actors`` rows would give): one scan of ``events``, no join.
+    """
     where, params = (f or EventFilter()).where("e")
-    key = "x.code || coalesce(' ' || x.sector, '')" if by_sector else "x.code"
+    kind = "keys" if by_sector else "codes"
     return _rows(store, f"""
-        WITH ea AS (SELECT DISTINCT x.event_id, x.role, {key} AS actor, x.code
-                    FROM event_actors x JOIN events e USING (event_id)
-                    WHERE x.code IS NOT NULL AND {where})
+        WITH fe AS (SELECT e.event_id, e.score, e.src_{kind} AS src, e.tgt_{kind} AS tgt FROM events e WHERE {where}),
+        ea AS (SELECT event_id, score, 'source' AS role, unnest(src) AS actor FROM fe
+               UNION ALL
+               SELECT event_id, score, 'target' AS role, unnest(tgt) AS actor FROM fe)
         SELECT ea.actor, count(DISTINCT ea.event_id) AS events,
-               count(DISTINCT ea.event_id) FILTER (WHERE ea.role = 'source') AS as_source,
-               count(DISTINCT ea.event_id) FILTER (WHERE ea.role = 'target') AS as_target,
-               round(avg(e.score), 3) AS mean_score
-        FROM ea JOIN events e USING (event_id)
-        GROUP BY ea.actor ORDER BY events DESC, ea.actor LIMIT ?""", [*params, limit])
+               count(*) FILTER (WHERE ea.role = 'source') AS as_source,
+               count(*) FILTER (WHERE ea.role = 'target') AS as_target,
+               round(avg(ea.score), 3) AS mean_score
+        FROM ea GROUP BY ea.actor ORDER BY events DESC, ea.actor LIMIT ?""", [*params, limit])
+
+
+def _pairs_sql(where: str, by_sector: bool) -> str:
+    """Distinct (event, source, target) rows of the filtered events, from their ``dyad_codes``/``dyad_keys``."""
+    col = "dyad_keys" if by_sector else "dyad_codes"
+    return f"""SELECT event_id, score, quad, split_part(pair, '>', 1) AS source, split_part(pair, '>', 2) AS target
+               FROM (SELECT e.event_id, e.score, e.quad, unnest(e.{col}) AS pair FROM events e WHERE {where}) u
+               WHERE split_part(pair, '>', 1) <> split_part(pair, '>', 2)"""
 
 
 def top_dyads(store: Store, f: EventFilter | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """The busiest directed dyads with counts of cooperation and conflict and the mean score."""
     where, params = (f or EventFilter()).where("e")
     return _rows(store, f"""
-        WITH pairs AS (SELECT DISTINCT s.event_id, s.code AS source, t.code AS target
-                       FROM event_actors s JOIN event_actors t ON s.report_id = t.report_id
-                       WHERE s.role = 'source' AND t.role = 'target' AND s.code IS NOT NULL
-                         AND t.code IS NOT NULL AND s.code <> t.code)
         SELECT p.source, p.target, count(*) AS events,
-               count(*) FILTER (WHERE e.quad IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE e.quad IN (3, 4)) AS conflict, round(avg(e.score), 3) AS mean_score
-        FROM pairs p JOIN events e USING (event_id) WHERE {where}
+               count(*) FILTER (WHERE p.quad IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE p.quad IN (3, 4)) AS conflict, round(avg(p.score), 3) AS mean_score
+        FROM ({_pairs_sql(where, False)}) p
         GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""", [*params, limit])
 
 
@@ -435,19 +460,11 @@ def network_edges(store: Store, f: EventFilter | None = None, min_events: int = 
                   ) -> list[dict[str, Any]]:
     """Directed actor-to-actor edges: event count, mean score, and count and mean score per quad."""
     where, params = (f or EventFilter()).where("e")
-    key_s = "s.code || coalesce(' ' || s.sector, '')" if by_sector else "s.code"
-    key_t = "t.code || coalesce(' ' || t.sector, '')" if by_sector else "t.code"
     rows = _rows(store, f"""
-        WITH fe AS (SELECT e.event_id, e.score, e.quad FROM events e WHERE {where}),
-        pairs AS (SELECT DISTINCT s.event_id, {key_s} AS source, {key_t} AS target
-                  FROM event_actors s JOIN event_actors t ON s.report_id = t.report_id
-                  JOIN fe ON fe.event_id = s.event_id
-                  WHERE s.role = 'source' AND t.role = 'target' AND s.code IS NOT NULL AND t.code IS NOT NULL
-                    AND {key_s} <> {key_t})
-        SELECT p.source, p.target, count(*) AS events, round(avg(fe.score), 3) AS mean_score,
-               {", ".join(f"count(*) FILTER (WHERE fe.quad = {q}) AS n_q{q}, "
-                          f"round(avg(fe.score) FILTER (WHERE fe.quad = {q}), 3) AS score_q{q}" for q in QUAD_NAMES)}
-        FROM pairs p JOIN fe USING (event_id)
+        SELECT p.source, p.target, count(*) AS events, round(avg(p.score), 3) AS mean_score,
+               {", ".join(f"count(*) FILTER (WHERE p.quad = {q}) AS n_q{q}, "
+                          f"round(avg(p.score) FILTER (WHERE p.quad = {q}), 3) AS score_q{q}" for q in QUAD_NAMES)}
+        FROM ({_pairs_sql(where, by_sector)}) p
         GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, 1, 2""", [*params, min_events])
     return rows
 

@@ -143,7 +143,7 @@ def generate(path: str | Path, n_events: int, seed: int = 0, reports_per_event: 
     syndicated copies, ~3% contested events, dates spread over ``years`` years.
     """
     from dyadline.store.db import Store
-    from dyadline.store.writer import AGGREGATE_EVENTS_SQL
+    from dyadline.store.writer import event_rows_sql
 
     path = Path(path)
     if path.exists():
@@ -239,7 +239,7 @@ def generate(path: str | Path, n_events: int, seed: int = 0, reports_per_event: 
         UNION ALL
         SELECT m.eid, r.report_id, 'target', 0, r.tcode, r.tcode, r.tsector, 'state', 'alias', 1.0
         FROM t_rep r JOIN t_min m USING (event_id)""")
-        con.execute(f"INSERT INTO events BY NAME {AGGREGATE_EVENTS_SQL} GROUP BY r.event_id")
+        con.execute(f"INSERT INTO events BY NAME {event_rows_sql()}")
         for t in ("t_types", "t_actors", "t_sectors", "t_outlets", "t_ev", "t_rep", "t_min"):
             con.execute(f"DROP TABLE {t}")
         con.execute("CHECKPOINT")

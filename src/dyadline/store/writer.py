@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from dyadline.model import Document, Event
-from dyadline.store.db import Store
+from dyadline.store.db import Store, actor_columns_select, actor_columns_sql
 from dyadline.store.merge import MAX_WINDOW, PRECISION_RANK, LinkReport, MergeConfig, dyad_keys, plan_merge
 
 _RANK_SQL = " ".join(f"WHEN '{k}' THEN {v}" for k, v in PRECISION_RANK.items())
@@ -69,6 +69,20 @@ SELECT r.event_id,
        current_timestamp::TIMESTAMP AS updated_at
 FROM event_reports r
 """
+
+
+
+def event_rows_sql(where_reports: str = "TRUE", where_actors: str = "TRUE") -> str:
+    """Whole ``events`` rows: the aggregate of the reports plus the actor and dyad lists (schema v3).
+
+    ``where_reports`` filters ``event_reports r`` and ``where_actors`` filters ``event_actors x``;
+    both select the same events (the writer passes the touched event ids to each).
+    """
+    return f"""
+    SELECT agg.*, {actor_columns_select("act")}
+    FROM ({AGGREGATE_EVENTS_SQL} WHERE {where_reports} GROUP BY r.event_id) agg
+    LEFT JOIN ({actor_columns_sql(where_actors)}) act ON act.event_id = agg.event_id"""
+
 
 DOC_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("content_hash", pa.string()), ("origin", pa.string()), ("url", pa.string()),
@@ -356,8 +370,8 @@ def _write_events(con: Any, docs: list[Document], merge: MergeConfig | None) -> 
     _insert(con, "event_actors", actors, ACTOR_SCHEMA)
     touched = sorted(plan.touched)
     con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [touched])
-    con.execute(f"INSERT INTO events BY NAME {AGGREGATE_EVENTS_SQL} WHERE list_contains(?, r.event_id) "
-                "GROUP BY r.event_id", [touched])
+    rows_sql = event_rows_sql("list_contains($ids, r.event_id)", "list_contains($ids, x.event_id)")
+    con.execute(f"INSERT INTO events BY NAME {rows_sql}", {"ids": touched})
     if dropped:
         # n_events counts the reports a document actually contributed
         for doc_id, n in {d.doc_id: n_written.get(d.doc_id, 0) for d in docs if not d.skip_reason}.items():
