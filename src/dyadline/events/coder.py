@@ -27,6 +27,8 @@ from dyadline.model import Actor, Document, Event, Mention, Participant
 from dyadline.ontology import TYPES
 
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+CROWD_HEADS = frozenset("hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds "
+                        "throng throngs mob tens".split())
 PURPOSE_RANK = 0.9  # a purpose clause's event is capped at this share of its main act's confidence
 
 
@@ -127,7 +129,10 @@ def _sector(m: Mention, span: Any) -> str | None:
         return m.actor.sector
     if m.actor.kind in ("person", "igo") or m.token_start < 0:
         return None
-    return sector_of(span.doc[m.token_start:m.token_end].root)
+    root = span.doc[m.token_start:m.token_end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CROWD_HEADS:
+        return "CVL"  # "thousands of Iraqis", "a crowd of Kenyans": a crowd of people, not the state
+    return sector_of(root)
 
 
 def _codes(side: list[Participant]) -> set[str]:

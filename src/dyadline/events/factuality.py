@@ -34,6 +34,13 @@ REQUEST_GOVERNORS = frozenset(
 BELIEF_GOVERNORS = frozenset(
     "believe think suspect fear expect assume suggest predict speculate doubt worry warn claim allege suppose".split()
 )
+# nouns whose clause is a claim, a demand or a promise, not a fact: "the accusation that ...", "a call for Y to ..."
+CONTENT_NOUNS = frozenset(
+    """accusation allegation charge claim report rumour rumor suspicion fear belief assertion suggestion demand call
+    request appeal plea ultimatum warning threat promise pledge assurance offer proposal plan hope expectation
+    speculation insistence""".split()
+)
+PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
 NEGATORS = frozenset("not n't never no neither nor".split())
 
@@ -67,6 +74,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     carriers = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         carriers.append(trigger.head)
+    if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in PROPOSAL_GOVERNORS:
+        possible = True  # "proposed new limits on imports", "is seeking sanctions": the measure is not in force
+        cues.append(f"proposed by '{trigger.head.text}'")
     for t in carriers:
         n = _neg_on(t)
         m = _modal_on(t)
@@ -94,6 +104,12 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         depth += 1
         head = cur.head
         rel = cur.dep_
+        if rel in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in CONTENT_NOUNS:
+            # "accusations that it had shelled border towns", "its demand that Japan withdraw": the clause is
+            # what someone claims or asks, not what the outlet reports as done
+            possible = True
+            cues.append(f"content of '{head.text}'")
+            break
         if rel in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
             possible = True
             cues.append(f"conditional clause '{cur.text}'")

@@ -46,10 +46,21 @@ CARRIER_HEADS = frozenset("effort campaign mission operation process initiative 
 # verbs that only promise the act their object noun names: "pledged aid", "offered a loan", "promised talks".
 # PLOVER (CAMEO 03: 033 express intent to provide material aid, 036 intent to meet) codes the promise, AGREE;
 # a verbal act offered is performed by offering it ("offered condolences", "pledged its support"): the noun wins
-PLEDGE_VERBS = frozenset("promise pledge offer commit guarantee vow undertake propose".split())
+PLEDGE_VERBS = frozenset("promise pledge offer commit guarantee vow undertake propose suggest float".split())
+PROPOSAL_VERBS = frozenset("propose suggest float".split())
 # verbs that only say an event noun took place: "fighting broke out between", "talks resumed with"
 HAPPEN_VERBS = frozenset("break erupt flare rage continue resume occur start begin end take intensify escalate "
                          "spread".split())
+# prepositions that give a reason ("for its support of", "over the attacks", "in retaliation for", "because of")
+REASON_PREPS = frozenset("for over of".split())
+# types whose event commonly states a motive: punishing, blaming, praising, refusing, retaliating
+REASON_TAKERS = frozenset({"ACCUSE", "SANCTION", "SUPPORT", "REJECT", "THREATEN", "COERCE", "ASSAULT", "PROTEST",
+                           "CONCEDE"})
+# objects of a giving verb that are material even when the lexicon has no AID noun for them ("transfer them")
+GIVEN_THINGS = frozenset("it them this these those money fund dollar euro".split())
+# objects of a giving verb that make it speech, not aid
+NOT_GIVEN = frozenset("answer response reply statement speech interview briefing signal message explanation detail "
+                      "comment indication hint impression view opinion account press conference".split())
 # request / threat nouns that govern a clause: "its demand that Japan withdraw", "a call for Y to accept"
 CLAUSE_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
 # motion / action verbs whose "to"-clause (parsed as xcomp) is a purpose, not a complement: "went to Minsk to talk"
@@ -377,6 +388,7 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
 
 
 OBLIGATION = frozenset({"must", "should", "ought"})
+PLACE_SLOTS = frozenset({"obj", "at", "against", "on", "into", "onto"})
 OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
                                  "emphasise argue write".split())
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
@@ -508,6 +520,21 @@ class FrameFinder:
                     break
             if f.targets:
                 break
+        if not f.targets and not nominal and TYPES[f.type].quad in (3, 4):
+            # "fired rockets at Kyiv", "lashed out at Beijing": a place named in a conflict verb's own target
+            # slot stands for its state (the actors stage reads a city after "at" as a location)
+            src = {m.actor.code for m in f.sources}
+            for slot in f.entry.target:
+                if slot not in PLACE_SLOTS:
+                    continue
+                for tok in _slot_tokens(v, slot, nominal):
+                    m = idx.location.get(tok.i)
+                    if m is not None and m.actor.code and m.actor.code not in src:
+                        f.targets, f.target_slot = [m], f"{slot}(place)"
+                        f.notes.append(f"the place '{m.text}' in the '{slot}' slot gives the target state")
+                        break
+                if f.targets:
+                    break
 
     @staticmethod
     def _between(f: Frame) -> None:
@@ -730,6 +757,7 @@ class FrameFinder:
         for i, f in list(frames.items()):
             if f.path == "noun" and f.type == "AID" and not f.targets:
                 del frames[i]
+        self._reasons(span, frames)
         self._obligations(span, frames, idx)
         self._wrappers(frames, idx)
         self._clause_nouns(frames, idx)
@@ -739,7 +767,18 @@ class FrameFinder:
                 self._fallback_target(f, idx)
             if not f.targets and f.type in PLACE_TARGET_TYPES:
                 self._place_target(f, idx)
+        # a giving verb with neither a recipient nor anything given is not aid ("did not give a direct answer")
+        for i, f in list(frames.items()):
+            if f.path == "verb" and f.type == "AID" and any(o.lemma_.lower() in NOT_GIVEN for o in object_of(f.trigger)):
+                del frames[i]  # "gave a clear answer to Kyiv", "gave no details": speech, not aid
+            elif f.path == "verb" and f.type == "AID" and not f.targets and not f.entry.obj \
+                    and not any(o.lower_ in GIVEN_THINGS or o.lemma_.lower() in GIVEN_THINGS or self._is_aid_noun(o) for o in object_of(f.trigger)):
+                del frames[i]
         return list(frames.values())
+
+    def _is_aid_noun(self, tok: Any) -> bool:
+        e = self.lex.noun(tok.lemma_.lower())
+        return e is not None and e.type == "AID"
 
     @staticmethod
     def _pledge(frames: dict[int, Frame], i: int, f: Frame, vi: int, vf: Frame) -> None:
@@ -749,7 +788,9 @@ class FrameFinder:
         AGREE, so the verb keeps the event and the noun gives it the recipient. A promised conflictual act
         ("vowed retaliation against") is a threat (CAMEO 13). A verbal act is performed by offering it
         ("offered condolences to", "pledged its support for"): there the noun's SUPPORT wins."""
-        if f.type == "SUPPORT":
+        if f.type == "SUPPORT" or (TYPES[f.type].quad in (3, 4) and vlemma(vf.trigger) in PROPOSAL_VERBS):
+            # "offered condolences" (performed by offering), "proposed new limits on imports" (a measure
+            # proposed, coded by its noun as only possible: factuality reads the proposing verb)
             if not f.sources:
                 f.sources, f.source_slot = vf.sources, f"promise-{vf.source_slot}"
             if not f.targets:
@@ -819,6 +860,36 @@ class FrameFinder:
                 frames[tok.i] = f
                 break
 
+    def _reasons(self, span: Any, frames: dict[int, Frame]) -> None:
+        """ "imposed sanctions on Belarus for its support of Russia's war", "accused X over the attacks": an
+        event noun in a phrase giving the reason for another event is that event's motive, not news of its
+        own; every frame inside the phrase is left to the main event. A "for" phrase naming an actor ("sanctions
+        for Belarus") is a recipient, not a reason, and is left alone."""
+        for prep in span:
+            if prep.dep_ != "prep" or prep.lower_ not in REASON_PREPS:
+                continue
+            if prep.lower_ == "of" and prep.head.lower_ != "because":
+                continue  # only "because of"
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or not (pobj.tag_ == "VBG" or self.lex.noun(pobj.lemma_.lower()) is not None):
+                continue
+            owner, cur = None, prep.head
+            for _ in range(4):  # the phrase hangs on the main predicate or inside its object phrase
+                owner = _frame_at(frames, cur)
+                if owner is not None and owner.trigger.i != pobj.i:
+                    break
+                owner = None
+                if cur.head is cur:
+                    break
+                cur = cur.head
+            if owner is None or owner.type not in REASON_TAKERS or owner.embedded:
+                continue
+            inside = [g for g in frames.values() if g is not owner and pobj.left_edge.i <= g.trigger.i <= pobj.right_edge.i]
+            for g in inside:
+                g.embedded = True
+                g.notes.append(f"the reason for '{owner.trigger_text}' ('{prep.text} {pobj.text} ...'), "
+                               "not an event of its own")
+
     @staticmethod
     def _clause_nouns(frames: dict[int, Frame], idx: MentionIndex) -> None:
         """A request or threat noun governs the clause it introduces: "renewed its demand that Japan withdraw
@@ -830,7 +901,7 @@ class FrameFinder:
             if f.embedded or f.path not in ("noun", "light") or f.type not in CLAUSE_NOUN_TYPES:
                 continue
             n = f.trigger
-            heads = [c for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            heads = [c for c in n.children if c.dep_ in ("acl", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
             if n.dep_ == "dobj":  # the parser often hangs "to ..." on the verb: "repeated its call for Y to accept"
                 heads += [c for c in n.head.children if c.dep_ == "advcl" and c.i > n.i and c.tag_ == "VB"
                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -923,6 +994,8 @@ class FrameFinder:
                     if m is None and c.pos_ in ("NOUN", "PROPN"):
                         m = idx.nationality(c)  # "close to the Ukrainian border"
                     # an uncoded mention ("troops", "rebels") is not a usable target: keep looking
+                    if m is not None and m.rule == "coref" and m.actor.code in {s.actor.code for s in f.sources}:
+                        m = None  # "lashed out at Beijing over its record": the actor's own pronoun is no target
                     if m is not None and m.actor.code and all(m is not s for s in f.sources):
                         f.targets, f.target_slot = [m], f"nearest-in-phrase(depth {depth + 1})"
                         f.notes.append("target taken from the closest actor inside the predicate's phrase")

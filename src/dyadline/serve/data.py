@@ -123,16 +123,9 @@ class Data:
                        round(avg(e.score), 3) AS score_mean,
                        count(*) FILTER (WHERE e.quad = 1) AS q1, count(*) FILTER (WHERE e.quad = 2) AS q2,
                        count(*) FILTER (WHERE e.quad = 3) AS q3, count(*) FILTER (WHERE e.quad = 4) AS q4,
-                       histogram(e.type) AS types, histogram(e.factuality) AS factuality
+                       list(e.type) AS types, list(e.factuality) AS factuality
                 FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1""", params)
-            rows = [{
-                "period": r["period"], "events": r["events"], "reports": int(r["reports"] or 0),
-                "cooperation": r["q1"] + r["q2"], "conflict": r["q3"] + r["q4"],
-                "quad": {"1": r["q1"], "2": r["q2"], "3": r["q3"], "4": r["q4"]},
-                "types": dict(sorted((r["types"] or {}).items())),
-                "factuality": dict(sorted((r["factuality"] or {}).items())),
-                "score_sum": r["score_sum"], "score_mean": r["score_mean"],
-            } for r in rows]
+            rows = [Q.series_period(r) for r in rows]
         for p in rows:
             start = dt.date.fromisoformat(str(p["period"]))
             p["label"] = _label(start, by)

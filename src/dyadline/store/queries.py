@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -205,8 +206,8 @@ def _dyad_cond(a: str, x: ActorRef, y: ActorRef, params: list[Any]) -> str:
     """
     if bool(x.sector) == bool(y.sector):
         col = "dyad_keys" if x.sector else "dyad_codes"
-        params.append([f"{x.label}>{y.label}", f"{y.label}>{x.label}"])
-        return f"list_has_any({a}.{col}, ?)"
+        params += [f"{x.label}>{y.label}", f"{y.label}>{x.label}"]
+        return f"(list_contains({a}.{col}, ?) OR list_contains({a}.{col}, ?))"  # 4x faster than list_has_any
     return f"{a}.event_id IN ({_pair_sql(x, y, params)} UNION {_pair_sql(y, x, params)})"
 
 
@@ -258,9 +259,15 @@ def events(store: Store, f: EventFilter | None = None, *, limit: int = 50, offse
     total = int(store.one(f"SELECT count(*) FROM events e WHERE {where}", params)[0]) \
         if count else -1
     d = "DESC" if descending else "ASC"
-    rows = _rows(store, f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} "
-                        f"ORDER BY {SORTS[sort]} {d} NULLS LAST, e.event_id {d} LIMIT ? OFFSET ?",
-                 [*params, limit, offset])
+    # Two steps: the page's ids (a top-N over the sort key only), then their rows. Sorting with every
+    # column as payload costs 3x more than the key alone, and the page is tiny.
+    ids = [i for (i,) in store.con.execute(
+        f"SELECT e.event_id FROM events e WHERE {where} "
+        f"ORDER BY {SORTS[sort]} {d} NULLS LAST, e.event_id {d} LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()]
+    by_id = {r["event_id"]: r for r in _rows(
+        store, f"SELECT {EVENT_COLUMNS} FROM events e WHERE list_contains(?, e.event_id)", [ids])} if ids else {}
+    rows = [by_id[i] for i in ids]
     return Page(total, limit, offset, contract_records(store, rows, with_reports=with_reports))
 
 
@@ -390,19 +397,26 @@ def dyad_series(store: Store, a: str, b: str, by: str = "month", f: EventFilter 
                round(sum(e.score), 3) AS score_sum, round(avg(e.score), 3) AS score_mean,
                count(*) FILTER (WHERE e.quad = 1) AS q1, count(*) FILTER (WHERE e.quad = 2) AS q2,
                count(*) FILTER (WHERE e.quad = 3) AS q3, count(*) FILTER (WHERE e.quad = 4) AS q4,
-               histogram(e.type) AS types, histogram(e.factuality) AS factuality
+               list(e.type) AS types, list(e.factuality) AS factuality
         FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1""", params)
-    out = []
-    for r in rows:
-        out.append({
-            "period": r["period"], "events": r["events"], "reports": int(r["reports"] or 0),
-            "cooperation": r["q1"] + r["q2"], "conflict": r["q3"] + r["q4"],
-            "quad": {"1": r["q1"], "2": r["q2"], "3": r["q3"], "4": r["q4"]},
-            "types": dict(sorted((r["types"] or {}).items())),
-            "factuality": dict(sorted((r["factuality"] or {}).items())),
-            "score_sum": r["score_sum"], "score_mean": r["score_mean"],
-        })
-    return out
+    return [series_period(r) for r in rows]
+
+
+def _histogram(values: Sequence[Any] | None) -> dict[str, int]:
+    """What SQL histogram() gives (counts of non-null values), sorted; counted here: list() + Counter is
+    about twice as fast as histogram() in DuckDB."""
+    return dict(sorted(Counter(v for v in values or () if v is not None).items()))
+
+
+def series_period(r: dict[str, Any]) -> dict[str, Any]:
+    """One period of a series from a row with period, events, reports, score_sum/mean, q1..q4, types, factuality."""
+    return {
+        "period": r["period"], "events": r["events"], "reports": int(r["reports"] or 0),
+        "cooperation": r["q1"] + r["q2"], "conflict": r["q3"] + r["q4"],
+        "quad": {"1": r["q1"], "2": r["q2"], "3": r["q3"], "4": r["q4"]},
+        "types": _histogram(r["types"]), "factuality": _histogram(r["factuality"]),
+        "score_sum": r["score_sum"], "score_mean": r["score_mean"],
+    }
 
 
 # -- actors, dyads, network --------------------------------------------------------------------------
