@@ -1,7 +1,9 @@
-"""Event coding benchmark: PLOVER GSR (type, event match, coverage, reliability), WikiEvents
+"""Event coding benchmark: PLOVER GSR (type, event match, coverage, reliability), dyadline's own challenge
+set (benchmarks/data/challenge.yaml, no gold data needed), WikiEvents
 (trigger/argument agreement), TempEval-3 (date normalisation) and speed.
 
-Run:  .venv/bin/python benchmarks/events.py [--actors own|gold|both] [--skip-speed]
+Run:  .venv/bin/python benchmarks/events.py [--actors own|gold|both] [--skip-speed] [--skip-wiki]
+      [--skip-challenge] [--dump-dev PATH] [--dump-challenge PATH]
 Gold data is read from $DYADLINE_GOLD (default <repo>/../shared/gold) and never copied into the repo.
 Writes benchmarks/results/events.json and prints a table.
 
@@ -35,6 +37,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
 OUT = REPO / "benchmarks" / "results" / "events.json"
+CHALLENGE = REPO / "benchmarks" / "data" / "challenge.yaml"
 
 CLASS_CODES = {"IGO": {"igo"}, "NGO": {"ngo", "org"}, "IMG": {"group", "rebel", "militant"}, "ISM": {"group"}}
 CAMEO_SPELLING = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -224,6 +227,22 @@ def run_gsr(mode: str, dump_dev: str | None = None) -> list[dict[str, Any]]:
     return out
 
 
+# ----------------------------------------------------------------------------------------------- challenge set
+def run_challenge_set(dump: str | None = None) -> dict[str, Any]:
+    """dyadline's own hand-written challenge set (benchmarks/data/challenge.yaml), own actors.
+
+    Written for dyadline, not drawn from any gold corpus: ~12 news-style sentences per PLOVER type. It is the
+    place to look at errors sentence by sentence, since the GSR held-out half must stay unseen."""
+    from dyadline.events.testing import run_challenge
+
+    metrics, rows = run_challenge(CHALLENGE)
+    if dump:
+        with open(dump, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r) + "\n")
+    return metrics
+
+
 # ----------------------------------------------------------------------------------------------- WikiEvents
 def run_wikievents(mode: str) -> dict[str, Any]:
     from dyadline.events.coder import CodeEvents
@@ -359,6 +378,8 @@ def main() -> int:
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-wiki", action="store_true")
     ap.add_argument("--dump-dev", metavar="PATH", help="write the DEV half's per-sentence codings (JSON lines)")
+    ap.add_argument("--skip-challenge", action="store_true")
+    ap.add_argument("--dump-challenge", metavar="PATH", help="write the challenge set's per-sentence codings")
     args = ap.parse_args()
     if not (GOLD / "plover-gsr-cameo").exists():
         print(f"gold data not found at {GOLD}; set DYADLINE_GOLD. Skipping the events benchmark.")
@@ -376,6 +397,8 @@ def main() -> int:
             print("dyadline.actors.resolver not available: skipping own-actor runs")
             continue
         results["gsr"] += run_gsr(mode, args.dump_dev.replace(".jsonl", f".{mode}.jsonl") if args.dump_dev else None)
+    if have_resolver and not args.skip_challenge and CHALLENGE.exists():
+        results["challenge"] = run_challenge_set(args.dump_challenge)
     if have_resolver and not args.skip_wiki:
         results["wikievents"] = run_wikievents("own")
     results["tempeval"] = run_tempeval()
@@ -398,6 +421,14 @@ def main() -> int:
                   f"match={b['event_match']:.2f}")
         print("  per type:", " ".join(f"{t}={a:.2f}" for t, a in g["per_type_accuracy"].items()))
         print("  top confusions (gold, predicted, n):", g["top_confusions"][:8])
+    if "challenge" in results:
+        c = results["challenge"]
+        print(f"\nchallenge set ({c['sentences']} hand-written sentences, own actors): coverage {c['coverage']:.3f}  "
+              f"type@1 {c['type_accuracy_top1']:.3f}  match@1 {c['event_match_top1']:.3f}  "
+              f"factuality on type-correct {c['factuality_on_type_correct']:.3f}")
+        print("  per type type@1/match@1:", " ".join(f"{t}={v['type@1']:.2f}/{v['match@1']:.2f}"
+                                                    for t, v in c["per_type"].items()))
+        print("  top confusions (gold, predicted, n):", c["top_confusions"][:8])
     if "wikievents" in results:
         w = results["wikievents"]
         print(f"\nWikiEvents (types mapped to PLOVER): {w}")

@@ -108,6 +108,21 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
     return False
 
 
+def _conditional_threat(f: Frame, fcues: list[str]) -> bool:
+    """ "X will attack Y if ...", "X will strike Y unless ...": a material-conflict act in the future, whose own
+    verb carries "will" and whose clause is the main clause of a conditional; the sentence or a reporting verb
+    whose speaker is the actor states it. No other doubt cue (a question, a belief, a weak modal) may fire."""
+    t = _carrier(f)
+    if not any(c.startswith("main clause of conditional") for c in fcues):
+        return False
+    if any(c.startswith(("question", "reported belief", "weak modal", "conditional clause", "content of",
+                         "requested by", "governor")) for c in fcues):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in t.children):
+        return False
+    return t.dep_ == "ROOT" or (t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS)
+
+
 def _evidence(doc: Document, sent_idx: int, span: Any) -> tuple[str, tuple[int, int]]:
     """The evidence sentence and its [start, end) in ``doc.text``: the annotate stage's trimmed sentence
     (no paragraph breaks around it), else the spaCy span trimmed the same way. ``doc.text[s:e] == sentence``."""
@@ -301,6 +316,13 @@ class EventCoder:
             notes.append(f"stated intention: {f.type} in the future under a reporting verb -> {typ}")
             path, factuality, mode = "intent", "asserted", None
             fcues = fcues + ["the statement of intent itself is asserted"]
+        elif quad == 4 and factuality == "possible" and sources and targets and _conditional_threat(f, fcues):
+            # "Russia will attack Ukraine if Kyiv strikes ...": the actor states a conditional threat (PLOVER
+            # THREATEN, CAMEO 138); the threat itself is asserted. "If Minsk joins the war, Ukraine will have
+            # to fight" is not one: the act is not the actor's stated will but an obligation ("have to")
+            notes.append(f"conditional future {typ} stated by its actor -> THREATEN")
+            typ, path, factuality, mode = "THREATEN", "intent", "asserted", None
+            fcues = fcues + ["the conditional threat itself is asserted"]
         if typ in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE") and factuality == "negated" \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in f.trigger.children):
             # "Syria says it will not accept more refugees": a stated refusal is an asserted REJECT

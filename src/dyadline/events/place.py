@@ -48,17 +48,57 @@ def event_location(trigger: Any, mode: str | None, targets: list[Mention], idx: 
                         loc = _lookup(text)
                         if loc is not None:
                             return loc, f"locative '{prep.text} {text}'"
-    if mode == "visit" and targets:
-        for m in targets:
+    if mode == "visit":
+        visited = [*targets, *(m for m in (idx.location.get(c.i) for c in trigger.children if c.dep_ == "dobj") if m)]
+        for m in visited:
             loc = _lookup(m.text)
             if loc is not None:
                 return loc, f"place visited '{m.text}'"
+    # a place in a locative phrase elsewhere in the predicate's clause ("... on Sunday in Minsk", "bombed targets
+    # in the Russian city of Saratov"); a place in a source, goal, "for" or "from" phrase of another word
+    # ("without consent from China", "aid to Gaza", "sanctions against Iran") is not where the act happened
+    scope = _clause_scope(trigger)
     seen: set[int] = set()
     for i in range(trigger.sent.start, trigger.sent.end):
         m = idx.location.get(i)
-        if m is not None and id(m) not in seen:
-            seen.add(id(m))
-            loc = _lookup(m.text)
-            if loc is not None:
-                return loc, f"location mention '{m.text}'"
+        if m is None or id(m) in seen:
+            continue
+        seen.add(id(m))
+        prep = _locative_prep(trigger.doc[i])
+        if prep is None or prep.head.i not in scope:
+            continue
+        loc = _lookup(m.text)
+        if loc is not None:
+            return loc, f"locative '{prep.text} {m.text}' in the clause"
     return None, ""
+
+
+def _locative_prep(tok: Any) -> Any | None:
+    """The locative preposition that governs a place token ("in [the city of] Saratov", "outside Tbilisi"),
+    through compounds, appositions, coordination and "the city of X"; None for any other phrase."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("compound", "amod", "appos", "conj", "flat", "nmod") and t.head is not t:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head  # "in the Russian city of Saratov"
+        else:
+            break
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS and t.head.lower_ != "into":
+        return t.head
+    return None
+
+
+def _clause_scope(trigger: Any) -> set[int]:
+    """Tokens whose locative phrase places the event: the trigger's own phrase, and the verbs it climbs to
+    through clause links or as a light verb's object ("held talks ... in Beijing", "went to Minsk to talk"),
+    never through a subject ("the visit ... drew criticism in Seoul" is not placed in Seoul)."""
+    scope = {t.i for t in trigger.subtree}
+    cur = trigger
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "nsubjpass", "xcomp", "conj", "advcl", "pobj", "prep") or cur.head is cur:
+            break
+        cur = cur.head
+        scope.add(cur.i)
+        scope |= {c.i for c in cur.children if c.dep_ == "prep"}
+    return scope

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from dyadline.store.queries import EventFilter
 SORTS: tuple[str, ...] = tuple(Q.SORTS)
 PERIODS: tuple[str, ...] = tuple(Q.PERIODS)
 MAX_FILLED_PERIODS = 1000
+MAX_TOTALS = 10_000  # remembered filter totals (a few hundred bytes each)
 
 
 class NotFound(LookupError):
@@ -62,6 +64,10 @@ class Data:
         self._summary_lock = threading.Lock()  # one thread computes the cached summary
         self._summary: dict[str, Any] | None = None
         self._readers: list[_Reader] = []
+        # Totals per filter: an event page asks for the same count whatever its page number and sort,
+        # and the database is read-only while we serve it, so a total never goes stale.
+        self._totals: OrderedDict[str, int] = OrderedDict()
+        self._totals_lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
@@ -90,9 +96,25 @@ class Data:
     def events(self, f: EventFilter, page: Page, sort: str = "date", order: str = "desc") -> dict[str, Any]:
         """One page of events in the JSON contract (``reports`` = count here), and the total."""
         res = Q.events(self.r, f, limit=page.size, offset=page.offset, sort=sort,  # type: ignore[arg-type]
-                       descending=order != "asc")
+                       descending=order != "asc", count=self.total(f))
         return {"total": res.total, "page": page.page, "page_size": page.size,
                 "pages": max(1, -(-res.total // page.size)), "items": res.items}
+
+    def total(self, f: EventFilter) -> int:
+        """Number of events matching ``f``, remembered for the most recent ``MAX_TOTALS`` filters."""
+        where, params = f.where("e")
+        key = repr((where, params))
+        with self._totals_lock:
+            n = self._totals.get(key)
+            if n is not None:
+                self._totals.move_to_end(key)
+                return n
+        n = Q.count_events(self.r, f)  # type: ignore[arg-type]
+        with self._totals_lock:
+            self._totals[key] = n
+            while len(self._totals) > MAX_TOTALS:
+                self._totals.popitem(last=False)
+        return n
 
     def event(self, event_id: str) -> dict[str, Any]:
         """One event with every report (outlet, link, evidence, attribution, explanation)."""

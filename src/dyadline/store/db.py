@@ -125,7 +125,8 @@ _V2 = (
 #   in position order: the ``source``/``target`` lists of the JSON contract;
 # - src_codes, tgt_codes: distinct codes as source / target in any report of the event;
 # - src_keys, tgt_keys: the same as ``code`` or ``code SECTOR`` (sector-level actors);
-# - dyad_codes, dyad_keys: distinct ``source>target`` pairs taken within one report, by code and by key.
+# - dyad_codes, dyad_keys: distinct ``source>target`` pairs taken within one report, by code and by key;
+# - card: the event page's fields as one JSON text (see ``card_sql``).
 ACTOR_STRUCT = "STRUCT(text VARCHAR, code VARCHAR, sector VARCHAR, name VARCHAR)"
 ACTOR_LIST_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_actors", f"{ACTOR_STRUCT}[]"), ("target_actors", f"{ACTOR_STRUCT}[]"),
@@ -168,6 +169,30 @@ def actor_columns_sql(where: str = "TRUE") -> str:
                GROUP BY s.event_id) p ON p.event_id = a.event_id"""
 
 
+def card_sql(x: str) -> str:
+    """The event's JSON-contract fields but the sentence, as one JSON text, from an events row aliased ``x``.
+
+    An event page reads this one column (plus ``sentence``) instead of 27: DuckDB's cost of fetching
+    a page's scattered rows grows with the number of columns read. ``confidence`` is stored
+    unrounded (the reader rounds it as the contract says); doubles are written round-trip exact.
+    """
+    return f"""to_json({{
+        'doc_id': {x}.doc_id, 'event_id': {x}.event_id, 'evidence': [{x}.ev_start, {x}.ev_end], 'type': {x}.type,
+        'mode': {x}.mode, 'quad': {x}.quad, 'score': {x}.score,
+        'source': coalesce({x}.source_actors, []::{ACTOR_STRUCT}[]),
+        'target': coalesce({x}.target_actors, []::{ACTOR_STRUCT}[]),
+        'reciprocal': coalesce({x}.reciprocal, false), 'factuality': {x}.factuality,
+        'attribution': CASE WHEN coalesce({x}.attribution_text, '') <> ''
+                            THEN {{'text': {x}.attribution_text, 'code': {x}.attribution_code}} END,
+        'date': {x}.date, 'date_precision': {x}.date_precision,
+        'location': CASE WHEN coalesce({x}.location_text, '') <> ''
+                         THEN {{'text': {x}.location_text, 'code': {x}.location_code, 'lat': {x}.lat,
+                               'lon': {x}.lon}} END,
+        'confidence': {x}.confidence, 'n_reports': {x}.n_reports, 'n_outlets': {x}.n_outlets,
+        'outlets': coalesce({x}.outlets, []::VARCHAR[]), 'first_seen': {x}.first_seen, 'last_seen': {x}.last_seen
+    }})::VARCHAR"""
+
+
 def actor_columns_select(alias: str = "act") -> str:
     """``coalesce(alias.col, [])`` for every actor list column: events without actors get empty lists."""
     return ", ".join(f"coalesce({alias}.{c}, []::{t}) AS {c}" for c, t in ACTOR_LIST_COLUMNS)
@@ -179,8 +204,8 @@ _V3 = (
         FROM ({actor_columns_sql()}) act WHERE events.event_id = act.event_id""",
     f"""UPDATE events SET {", ".join(f"{c} = coalesce({c}, []::{t})" for c, t in ACTOR_LIST_COLUMNS)}
         WHERE source_actors IS NULL OR dyad_codes IS NULL""",
-    # the event page's reports and the merge's alias lookups: point lookups by event id
-    "CREATE INDEX IF NOT EXISTS event_reports_event_id ON event_reports (event_id)",
+    "ALTER TABLE events ADD COLUMN card VARCHAR",
+    f"UPDATE events SET card = {card_sql('events')}",
     # the same rows as before (distinct event, source code, target code within one report), read from events
     """CREATE OR REPLACE VIEW dyads_v AS
     SELECT split_part(pair, '>', 1) AS source_code, split_part(pair, '>', 2) AS target_code,
@@ -192,7 +217,7 @@ _V3 = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables: documents, events, event_reports, event_actors, doc_signatures, event_aliases", _V1),
     Migration(2, "stable views: events_v, reports_v, dyads_v, documents_v", _V2),
-    Migration(3, "events: denormalised actor and dyad lists; index event_reports(event_id); dyads_v from events",
+    Migration(3, "events: denormalised actor and dyad lists and page card (kept by the writer); dyads_v reads them",
               _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

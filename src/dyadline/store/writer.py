@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from dyadline.model import Document, Event
-from dyadline.store.db import Store, actor_columns_select, actor_columns_sql
+from dyadline.store.db import Store, actor_columns_select, actor_columns_sql, card_sql
 from dyadline.store.merge import MAX_WINDOW, PRECISION_RANK, LinkReport, MergeConfig, dyad_keys, plan_merge
 
 _RANK_SQL = " ".join(f"WHEN '{k}' THEN {v}" for k, v in PRECISION_RANK.items())
@@ -79,9 +79,10 @@ def event_rows_sql(where_reports: str = "TRUE", where_actors: str = "TRUE") -> s
     both select the same events (the writer passes the touched event ids to each).
     """
     return f"""
-    SELECT agg.*, {actor_columns_select("act")}
-    FROM ({AGGREGATE_EVENTS_SQL} WHERE {where_reports} GROUP BY r.event_id) agg
-    LEFT JOIN ({actor_columns_sql(where_actors)}) act ON act.event_id = agg.event_id"""
+    SELECT ev.*, {card_sql("ev")} AS card
+    FROM (SELECT agg.*, {actor_columns_select("act")}
+          FROM ({AGGREGATE_EVENTS_SQL} WHERE {where_reports} GROUP BY r.event_id) agg
+          LEFT JOIN ({actor_columns_sql(where_actors)}) act ON act.event_id = agg.event_id) ev"""
 
 
 DOC_SCHEMA = pa.schema([
