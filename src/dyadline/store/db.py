@@ -127,6 +127,7 @@ _V2 = (
 # - src_keys, tgt_keys: the same as ``code`` or ``code SECTOR`` (sector-level actors);
 # - dyad_codes, dyad_keys: distinct ``source>target`` pairs taken within one report, by code and by key;
 # - card: the event page's fields as one JSON text (see ``card_sql``).
+# (Version 4 adds report_texts: the evidence sentences of all its reports, lower-cased, one per line.)
 ACTOR_STRUCT = "STRUCT(text VARCHAR, code VARCHAR, sector VARCHAR, name VARCHAR)"
 ACTOR_LIST_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_actors", f"{ACTOR_STRUCT}[]"), ("target_actors", f"{ACTOR_STRUCT}[]"),
@@ -214,11 +215,20 @@ _V3 = (
                  n_reports, n_outlets FROM events)""",
 )
 
+# Version 4: text search without a join (see ``EventFilter.where``).
+_V4 = (
+    "ALTER TABLE events ADD COLUMN report_texts VARCHAR",
+    """UPDATE events SET report_texts = t.texts
+       FROM (SELECT event_id, lower(string_agg(sentence, chr(10) ORDER BY report_id)) AS texts
+             FROM event_reports GROUP BY event_id) t WHERE events.event_id = t.event_id""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables: documents, events, event_reports, event_actors, doc_signatures, event_aliases", _V1),
     Migration(2, "stable views: events_v, reports_v, dyads_v, documents_v", _V2),
     Migration(3, "events: denormalised actor and dyad lists and page card (kept by the writer); dyads_v reads them",
               _V3),
+    Migration(4, "events: report_texts, every report's evidence lower-cased (text search)", _V4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

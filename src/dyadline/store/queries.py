@@ -29,6 +29,7 @@ SORTS: dict[str, str] = {
     "confidence": "e.confidence", "type": "e.type", "first_seen": "e.first_seen", "event_id": "e.event_id",
 }
 PERIODS = ("day", "week", "month", "year")
+DIRECT_TOP_N = 20_000  # matching events up to which a page is one top-N (see ``events``)
 KNOWN_SECTORS = frozenset("GOV MIL COP REB OPP BUS MED CVL JUD LEG EDU REF NGO IGO SPY ELI LAB HLH CRM UAF "
                           "IMG REL AGR ENV PTY MOD RAD INS SET".split())
 
@@ -152,9 +153,15 @@ class EventFilter:
         if self.text:
             words = self.text.split()
             if words:
-                # contains() takes each word literally: no LIKE wildcards to escape, nothing to inject
-                conds = " AND ".join("contains(lower(sentence), lower(?))" for _ in words)
-                clauses.append(f"{a}.event_id IN (SELECT event_id FROM event_reports WHERE {conds})")
+                # contains() takes each word literally: no LIKE wildcards to escape, nothing to inject.
+                # report_texts (schema v4) holds every report's sentence, lower-cased, one per line: a word
+                # (no whitespace) is in some report's sentence iff it is in report_texts, so one word needs
+                # no join; several words must share one sentence, which only the join over reports checks.
+                if len(words) == 1:
+                    clauses.append(f"contains({a}.report_texts, lower(?))")
+                else:
+                    conds = " AND ".join("contains(lower(sentence), lower(?))" for _ in words)
+                    clauses.append(f"{a}.event_id IN (SELECT event_id FROM event_reports WHERE {conds})")
                 params += words
         if self.min_reports:
             clauses.append(f"{a}.n_reports >= ?")
@@ -277,8 +284,9 @@ def events(store: Store, f: EventFilter | None = None, *, limit: int = 50, offse
     # 2. the page's ids among the rows on the right side of it (the same rows come first whatever the
     #    tie-breaker, so the page is exactly what ORDER BY ... LIMIT ... OFFSET gives);
     # 3. the page's rows by id.
+    # (With few matches -- the total is known -- one top-N over them is cheaper than two filter passes.)
     bound, bparams = "", []
-    if limit > 0:
+    if limit > 0 and not 0 <= total <= DIRECT_TOP_N:
         last = store.con.execute(f"SELECT {key} FROM events e WHERE {where} ORDER BY {key} {d} NULLS LAST "
                                  "LIMIT 1 OFFSET ?", [*params, offset + limit - 1]).fetchall()
         if last and last[0][0] is not None:  # a NULL bound (paging into the NULLs) narrows nothing

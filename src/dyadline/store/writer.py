@@ -66,6 +66,7 @@ SELECT r.event_id,
        arg_min_null(r.lat, r.report_id) FILTER (WHERE r.location_text IS NOT NULL) AS lat,
        arg_min_null(r.lon, r.report_id) FILTER (WHERE r.location_text IS NOT NULL) AS lon,
        max(r.confidence) AS confidence,
+       lower(string_agg(r.sentence, chr(10) ORDER BY r.report_id)) AS report_texts,
        current_timestamp::TIMESTAMP AS updated_at
 FROM event_reports r
 """
