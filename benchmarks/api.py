@@ -58,9 +58,10 @@ def get_json(base: str, path: str, **params: Any) -> Any:
         return json.loads(r.read())
 
 
-def start_server(db: Path, port: int, threads: int, cache_mb: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, threads: int, cache_mb: int, workers: int,
+                 processes: int = 1) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "from dyadline.cli import main; main()", "serve", "--db", str(db),
-           "--host", "127.0.0.1", "--port", str(port), "--cache-mb", str(cache_mb)]
+           "--host", "127.0.0.1", "--port", str(port), "--cache-mb", str(cache_mb), "--processes", str(processes)]
     if threads:
         cmd += ["--threads", str(threads)]
     if workers:
@@ -224,6 +225,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads per query in the server (0: default)")
     ap.add_argument("--db-workers", type=int, default=0, help="server threads running queries (0: server default)")
     ap.add_argument("--cache-mb", type=int, default=64, help="server response cache (0: off, every request hits the DB)")
+    ap.add_argument("--processes", type=int, default=1, help="server processes (dyadline serve --processes)")
     ap.add_argument("--db", type=Path, help="reuse (or create) this database instead of a temporary one")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--mix", choices=("diverse", "views"), default="diverse",
@@ -241,7 +243,7 @@ def main() -> int:
     gen_s = time.perf_counter() - t0
     port = free_port()
     t0 = time.perf_counter()
-    proc = start_server(db, port, args.threads, args.cache_mb, args.db_workers)
+    proc = start_server(db, port, args.threads, args.cache_mb, args.db_workers, args.processes)
     start_s = time.perf_counter() - t0
     try:
         base = f"http://127.0.0.1:{port}"

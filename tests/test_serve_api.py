@@ -346,3 +346,17 @@ def test_network_keeps_the_strongest_edges(client: TestClient) -> None:
     assert cut["edges_total"] == full["edges_total"] == len(full["edges"]) > 1
     assert len(cut["edges"]) == 1 and cut["edges"][0]["events"] == max(e["events"] for e in full["edges"])
     assert {n["id"] for n in cut["nodes"]} == {cut["edges"][0]["source"], cut["edges"][0]["target"]}
+
+
+def test_multi_process_factory_builds_the_same_app(db: Path, client: TestClient, monkeypatch: pytest.MonkeyPatch
+                                                   ) -> None:
+    """`serve --processes N` hands its options to each worker through the environment."""
+    from dyadline.serve.app import SERVE_ENV, app_from_env
+
+    monkeypatch.setenv(SERVE_ENV, json.dumps({"db": str(db), "allowed_hosts": ["testserver"], "threads": 1,
+                                              "cache_bytes": 0, "db_workers": 2}))
+    with TestClient(app_from_env()) as worker:
+        got = worker.get("/api/summary")
+        assert got.status_code == 200
+        assert got.json() == client.get("/api/summary").json()
+        assert worker.get("/api/summary", headers={"host": "evil.example"}).status_code == 400

@@ -295,3 +295,20 @@ def create_app(db_path: str | Path, *, allowed_hosts: frozenset[str] | None = No
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+SERVE_ENV = "DYADLINE_SERVE_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for multi-process serving (`dyadline serve --processes N`).
+
+    uvicorn starts each worker process by importing this factory, so the options travel as
+    JSON in an environment variable. Every process opens the database read-only on its own:
+    DuckDB allows many read-only openers, and the cores then share the Python work too.
+    """
+    cfg = json.loads(os.environ[SERVE_ENV])
+    hosts = cfg.get("allowed_hosts")
+    return create_app(cfg["db"], allowed_hosts=frozenset(hosts) if hosts is not None else None,
+                      threads=cfg.get("threads"), cache_bytes=int(cfg.get("cache_bytes", 64 << 20)),
+                      db_workers=cfg.get("db_workers"))
