@@ -360,3 +360,24 @@ def test_multi_process_factory_builds_the_same_app(db: Path, client: TestClient,
         assert got.status_code == 200
         assert got.json() == client.get("/api/summary").json()
         assert worker.get("/api/summary", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("id_list_len", [1000, 3])
+def test_cached_id_pages_equal_the_store_pages(db: Path, monkeypatch: pytest.MonkeyPatch, id_list_len: int) -> None:
+    """Pages answered from the remembered id lists (or, past them, by the store) are the store's pages."""
+    import dyadline.serve.data as data_mod
+    from dyadline.store import queries as Q
+    from dyadline.store.db import Store
+
+    monkeypatch.setattr(data_mod, "ID_LIST_LEN", id_list_len)
+    app = create_app(db, allowed_hosts=frozenset({"testserver"}), cache_bytes=0)
+    with TestClient(app) as c, Store(db, read_only=True) as store:
+        for sort in ("date", "score", "reports"):
+            for order in ("desc", "asc"):
+                for page in (1, 2, 3):
+                    got = c.get("/api/events", params={"sort": sort, "order": order, "page": page, "page_size": 2})
+                    assert got.status_code == 200, got.text
+                    want = Q.events(store, Q.EventFilter(), limit=2, offset=(page - 1) * 2, sort=sort,
+                                    descending=order == "desc")
+                    assert [e["event_id"] for e in got.json()["items"]] == [e["event_id"] for e in want.items]
+                    assert got.json()["total"] == want.total

@@ -299,12 +299,40 @@ def events(store: Store, f: EventFilter | None = None, *, limit: int = 50, offse
         by_id = {r["event_id"]: r for r in _rows(
             store, f"SELECT {EVENT_COLUMNS} FROM events e WHERE list_contains(?, e.event_id)", [ids])} if ids else {}
         return Page(total, limit, offset, contract_records(store, [by_id[i] for i in ids], with_reports=True))
-    # The page's rows from their ``card`` (schema v3): 3 columns read instead of 28, the same records as
-    # contract_records. (No bound here: a pushed-down range filter makes DuckDB fetch columns slowly.)
+    return Page(total, limit, offset, records_by_ids(store, ids))
+
+
+def records_by_ids(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Contract records (``reports`` = count) for these event ids, in the order given.
+
+    Read from each row's ``card`` (schema v3): 3 columns instead of 28, the same records as
+    ``contract_records``. (No range bound here: a pushed-down filter makes DuckDB fetch columns slowly.)
+    """
+    if not ids:
+        return []
     cards = {i: (sentence, card) for i, sentence, card in store.con.execute(
-        "SELECT e.event_id, e.sentence, e.card FROM events e WHERE list_contains(?, e.event_id)", [ids]
-    ).fetchall()} if ids else {}
-    return Page(total, limit, offset, [card_record(*cards[i]) for i in ids])
+        "SELECT e.event_id, e.sentence, e.card FROM events e WHERE list_contains(?, e.event_id)", [list(ids)]
+    ).fetchall()}
+    return [card_record(*cards[i]) for i in ids if i in cards]
+
+
+def ordered_event_ids(store: Store, f: EventFilter | None = None, *, sort: str = "date", descending: bool = True,
+                      limit: int = 1000) -> list[str]:
+    """The first ``limit`` matching event ids in page order: ``events`` pages are slices of this list.
+
+    The order (sort key, NULLs last, then event id) is the one ``events`` uses, so a caller that
+    keeps this list (the API server, over a read-only database) can answer page after page of
+    one filter with a single lookup by id each.
+    """
+    f = f or EventFilter()
+    if sort not in SORTS:
+        raise QueryError(f"sort {sort!r}: one of {', '.join(SORTS)}")
+    where, params = f.where("e")
+    d = "DESC" if descending else "ASC"
+    key = SORTS[sort]
+    return [i for (i,) in store.con.execute(
+        f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {key} {d} NULLS LAST, e.event_id {d} LIMIT ?",
+        [*params, limit]).fetchall()]
 
 
 def card_record(sentence: str | None, card: str) -> dict[str, Any]:
