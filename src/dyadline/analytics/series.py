@@ -19,7 +19,8 @@ MAX_FILLED = 2000
 QUAD_COLORS = {1: "#8fd18f", 2: "#1f8a3a", 3: "#f4a3a3", 4: "#c0262d"}
 
 
-def _next(d: dt.date, by: str) -> dt.date:
+def next_period_start(d: dt.date, by: str) -> dt.date:
+    """Start of the period after the one starting at ``d`` (day, week, month or year)."""
     if by == "day":
         return d + dt.timedelta(days=1)
     if by == "week":
@@ -46,7 +47,7 @@ def fill_periods(series: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
         if len(out) >= MAX_FILLED:
             return series
         out.append(have.get(cur.isoformat()) or empty_period(cur.isoformat()))
-        cur = _next(cur, by)
+        cur = next_period_start(cur, by)
     return out
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import duckdb
 
+from dyadline.analytics.series import next_period_start
 from dyadline.serve.filters import Page
 from dyadline.store import queries as Q
 from dyadline.store.queries import EventFilter
@@ -282,18 +283,8 @@ def _label(start: dt.date, unit: str) -> str:
     return str(start.year)
 
 
-def _next_start(start: dt.date, unit: str) -> dt.date:
-    if unit == "day":
-        return start + dt.timedelta(days=1)
-    if unit == "week":
-        return start + dt.timedelta(days=7)
-    if unit == "month":
-        return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-    return dt.date(start.year + 1, 1, 1)
-
-
 def _period_end(start: dt.date, unit: str) -> dt.date:
-    return _next_start(start, unit) - dt.timedelta(days=1)
+    return next_period_start(start, unit) - dt.timedelta(days=1)
 
 
 def _fill_gaps(periods: list[dict[str, Any]], unit: str) -> list[dict[str, Any]]:
@@ -316,5 +307,5 @@ def _fill_gaps(periods: list[dict[str, Any]], unit: str) -> list[dict[str, Any]]
             "events": 0, "reports": 0, "cooperation": 0, "conflict": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
             "types": {}, "factuality": {}, "score_sum": 0.0, "score_mean": None,
         })
-        cur = _next_start(cur, unit)
+        cur = next_period_start(cur, unit)
     return out
