@@ -1,15 +1,16 @@
 """Where the event happened, when the sentence says so.
 
 Why only stated places: the capital of the source country is not where a phone call happened. We look
-for a place in a locative phrase of the trigger ("talks in Beijing", "a blast in Minsk"), the place
-visited ("visited China"), then any location mention in the sentence, and geocode it with the actors
-gazetteer (``dyadline.actors.places.lookup_place``: country code, coordinates for capitals and major cities).
+for a place in a locative phrase attached to the event's own clause ("talks in Beijing", "a blast in
+Minsk") or the place visited ("visited China"), never a place that only names a source or goal of some
+other noun ("consent from China"), and geocode it with the actors gazetteer (``dyadline.actors.places.lookup_place``: country code, coordinates for capitals and major cities).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dyadline.actors.places import lookup_place
 from dyadline.events.frames import MentionIndex
 from dyadline.model import Location, Mention
 
@@ -17,14 +18,7 @@ LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "along", "i
 
 
 def _lookup(text: str) -> Location | None:
-    try:
-        from dyadline.actors.places import lookup_place
-    except ImportError:  # the gazetteer is optional at import time; no place is better than a crash
-        return None
-    try:
-        return lookup_place(text)
-    except Exception:
-        return None
+    return lookup_place(text)
 
 
 def _mention_at(tok: Any, idx: MentionIndex) -> Mention | None:
