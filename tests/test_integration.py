@@ -199,3 +199,25 @@ def test_python_api_codes_text_without_the_cli() -> None:
     visit = [e for e in events if e.type == "CONSULT"]
     assert visit and visit[0].source[0].actor.code == "BLR" and visit[0].target[0].actor.code == "CHN"
     assert visit[0].doc_id == "x1" and visit[0].to_contract()["date"] == "2024-09-08"
+
+
+def test_a_locked_database_gives_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A second writer (DuckDB allows one) is told so in one line, not with a traceback."""
+    import sys
+
+    from dyadline.cli import main
+    from dyadline.store.db import StoreError
+
+    db = tmp_path / "locked.duckdb"
+
+    def locked(*_a: object, **_k: object) -> None:
+        raise StoreError(f"{db}: cannot open database: Could not set lock on file")
+
+    monkeypatch.setattr("dyadline.store.db.Store.__init__", locked)
+    monkeypatch.setattr(sys, "argv", ["dyadline", "ingest", str(tmp_path), "--db", str(db), "-q"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"dyadline: {db}: cannot open database: Could not set lock on file"]

@@ -47,4 +47,13 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    """Entry point: store errors (a locked or unreadable database) become one line on stderr, exit 1."""
+    import sys
+
+    from dyadline.store.db import StoreError
+
+    try:
+        app()
+    except StoreError as exc:
+        print(f"dyadline: {exc}", file=sys.stderr)
+        sys.exit(1)
