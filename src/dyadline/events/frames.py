@@ -527,41 +527,38 @@ class FrameFinder:
         _KNOWN_VERBS.update(lexicon.verbs)
 
     # -- argument filling ---------------------------------------------------------------------
-    def _fill(self, f: Frame, v: Any, idx: MentionIndex, nominal: bool) -> None:
-        # Two passes: an actor with a code in any slot beats an uncoded one ("rebels", "police") in an
-        # earlier slot; the uncoded one is kept only when nothing coded is found.
+    @staticmethod
+    def _first_slot(f: Frame, v: Any, idx: MentionIndex, nominal: bool, slots: Any,
+                    exclude: Any = (), speaker_pronouns: bool = False) -> tuple[list[Mention], str] | None:
+        """The actors of the first of ``slots`` that holds any, and that slot's name.
+
+        Two passes: an actor with a code in any slot beats an uncoded one ("rebels", "police") in an
+        earlier slot; the uncoded one is kept only when nothing coded is found. ``speaker_pronouns``
+        reads a pronoun under a reporting verb as its speaker ("Poland said it would ...").
+        """
         for coded in (True, False):
-            for slot in f.entry.source:
+            for slot in slots:
                 for tok in _slot_tokens(v, slot, nominal):
-                    ms = idx.actors(tok)
-                    if not ms and tok.lower_ in PRONOUNS:
+                    ms = [m for m in idx.actors(tok) if all(m is not x for x in exclude)]
+                    if not ms and speaker_pronouns and tok.lower_ in PRONOUNS:
                         ms = _speaker_for_pronoun(tok, idx)
                         if ms and coded:
                             f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
                     if coded:
                         ms = [m for m in ms if m.actor.code]
                     if ms:
-                        f.sources, f.source_slot = ms, slot
-                        break
-                if f.sources:
-                    break
-            if f.sources:
-                break
+                        return ms, slot
+        return None
+
+    def _fill(self, f: Frame, v: Any, idx: MentionIndex, nominal: bool) -> None:
+        found = self._first_slot(f, v, idx, nominal, f.entry.source, speaker_pronouns=True)
+        if found:
+            f.sources, f.source_slot = found
         if not nominal and f.sources and f.source_slot == "subj":
             f.source_slot = subject_of(v)[1] or "subj"
-        for coded in (True, False):
-            for slot in f.entry.target:
-                for tok in _slot_tokens(v, slot, nominal):
-                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
-                    if coded:
-                        ms = [m for m in ms if m.actor.code]
-                    if ms:
-                        f.targets, f.target_slot = ms, slot
-                        break
-                if f.targets:
-                    break
-            if f.targets:
-                break
+        found = self._first_slot(f, v, idx, nominal, f.entry.target, exclude=f.sources)
+        if found:
+            f.targets, f.target_slot = found
         if not f.targets and f.type != "AID" and f.sources:
             # "moved nuclear weapons to Belarus", "Putin's visit to Pyongyang": the place a deployment or visit
             # goes to stands for its state (the actors stage reads a country after "to" as a location). Not for
