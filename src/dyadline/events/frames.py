@@ -563,36 +563,33 @@ class FrameFinder:
             # "moved nuclear weapons to Belarus", "Putin's visit to Pyongyang": the place a deployment or visit
             # goes to stands for its state (the actors stage reads a country after "to" as a location). Not for
             # AID ("sent supplies to Gaza"): tried, and it lowered held-out GSR type accuracy
-            src = {m.actor.code for m in f.sources}
-            for slot in f.entry.target:
-                if f.mode == "visit":
-                    if slot not in VISIT_PLACE_SLOTS:  # "visited China", "arrived in Moscow"
-                        continue
-                elif slot not in (GOAL_SLOTS if f.type in GOAL_PLACE_TYPES else PLACE_RECIPIENT_SLOTS):
-                    continue
-                for tok in _slot_tokens(v, slot, nominal):
-                    m = idx.location.get(tok.i)
-                    if m is not None and m.actor.code and m.actor.code not in src:
-                        f.targets, f.target_slot = [m], f"{slot}(place)"
-                        f.notes.append(f"the place '{m.text}' the act goes to gives the target state")
-                        break
-                if f.targets:
-                    break
+            if f.mode == "visit":
+                allowed = VISIT_PLACE_SLOTS  # "visited China", "arrived in Moscow"
+            else:
+                allowed = GOAL_SLOTS if f.type in GOAL_PLACE_TYPES else PLACE_RECIPIENT_SLOTS
+            self._target_from_place_slot(f, v, idx, nominal, allowed,
+                                         "the place '{place}' the act goes to gives the target state")
         if not f.targets and not nominal and TYPES[f.type].quad in (3, 4):
             # "fired rockets at Kyiv", "lashed out at Beijing": a place named in a conflict verb's own target
             # slot stands for its state (the actors stage reads a city after "at" as a location)
-            src = {m.actor.code for m in f.sources}
-            for slot in f.entry.target:
-                if slot not in PLACE_SLOTS:
-                    continue
-                for tok in _slot_tokens(v, slot, nominal):
-                    m = idx.location.get(tok.i)
-                    if m is not None and m.actor.code and m.actor.code not in src:
-                        f.targets, f.target_slot = [m], f"{slot}(place)"
-                        f.notes.append(f"the place '{m.text}' in the '{slot}' slot gives the target state")
-                        break
-                if f.targets:
-                    break
+            self._target_from_place_slot(f, v, idx, nominal, PLACE_SLOTS,
+                                         "the place '{place}' in the '{slot}' slot gives the target state")
+
+    @staticmethod
+    def _target_from_place_slot(f: Frame, v: Any, idx: MentionIndex, nominal: bool, allowed: Any,
+                                note: str) -> None:
+        """Take as target the first coded place in one of the frame's target slots that ``allowed`` admits,
+        when its state is not a source: the actors stage reads a country or city in these slots as a place."""
+        src = {m.actor.code for m in f.sources}
+        for slot in f.entry.target:
+            if slot not in allowed:
+                continue
+            for tok in _slot_tokens(v, slot, nominal):
+                m = idx.location.get(tok.i)
+                if m is not None and m.actor.code and m.actor.code not in src:
+                    f.targets, f.target_slot = [m], f"{slot}(place)"
+                    f.notes.append(note.format(place=m.text, slot=slot))
+                    return
 
     @staticmethod
     def _between(f: Frame) -> None:
