@@ -576,6 +576,17 @@ class FrameFinder:
                                          "the place '{place}' in the '{slot}' slot gives the target state")
 
     @staticmethod
+    def _target_from_preps(f: Frame, v: Any, slots: Any, idx: MentionIndex, via: str) -> None:
+        """Targets from the first of ``slots`` (prepositions of ``v``) that names an actor other than a
+        source; ``via`` records which verb supplied them ("happen", "light") in ``target_slot``."""
+        for slot in slots:
+            for tok in _prep_objects(v, slot):
+                ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                if ms:
+                    f.targets, f.target_slot = ms, f"{via}-{slot}"
+                    return
+
+    @staticmethod
     def _target_from_place_slot(f: Frame, v: Any, idx: MentionIndex, nominal: bool, allowed: Any,
                                 note: str) -> None:
         """Take as target the first coded place in one of the frame's target slots that ``allowed`` admits,
@@ -650,14 +661,7 @@ class FrameFinder:
         if n.dep_ == "nsubj" and v.pos_ in ("VERB", "AUX") and vlemma(v) in HAPPEN_VERBS and not f.targets:
             # "heavy fighting broke out between A and B", "talks resumed with Y": the event noun's parties
             # hang on the verb that says it happened
-            for slot in (*entry.target, "between"):
-                for tok in _prep_objects(v, slot):
-                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
-                    if ms:
-                        f.targets, f.target_slot = ms, f"happen-{slot}"
-                        break
-                if f.targets:
-                    break
+            self._target_from_preps(f, v, (*entry.target, "between"), idx, "happen")
         self._between(f)
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
                  and vlemma(v.head) in STATE_VERBS)
@@ -684,14 +688,7 @@ class FrameFinder:
                         f.sources, f.source_slot = ms, f"light-{slot}"
                         break
             if not f.targets:
-                for slot in entry.target:
-                    for tok in _prep_objects(v, slot):
-                        ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
-                        if ms:
-                            f.targets, f.target_slot = ms, f"light-{slot}"
-                            break
-                    if f.targets:
-                        break
+                self._target_from_preps(f, v, entry.target, idx, "light")
             if not f.targets and not state:
                 # "gave Kenya a grant", "offered Ukraine a loan": the light verb's indirect object is the recipient
                 for tok in _children(v, ("dative", "iobj")) + [o for o in _children(v, ("dobj",)) if o is not carrier]:
