@@ -11,6 +11,7 @@ evidence is the sentence's [start, end) in ``doc.text``; attribution None means 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
@@ -20,7 +21,7 @@ from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
 from dyadline.events.frames import Frame, FrameFinder, MentionIndex, subject_of
-from dyadline.events.lexicon import Lexicon, get_lexicon
+from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
 from dyadline.model import Actor, Document, Event, Mention, Participant
@@ -172,14 +173,18 @@ def _drop_partial(evs: list[Event]) -> list[Event]:
 
 # types whose event needs an addressee: with no target (and no reciprocal partner) the event is dropped
 NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
+FALLBACK_REPORTING = frozenset("say tell report announce state add claim write note confirm".split())
 
 
 class EventCoder:
     """Codes one document at a time; holds the lexicon and the frame finder."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, fallback: bool | None = None) -> None:
         self.lex = lexicon or get_lexicon()
         self.finder = FrameFinder(self.lex)
+        if fallback is None:
+            fallback = os.environ.get("DYADLINE_FALLBACK", "1").lower() not in ("0", "no", "false", "off")
+        self.use_fallback = fallback
 
     def frames(self, doc: Document) -> list[tuple[int, Any, list[Frame]]]:
         """(sentence index, sentence span, frames) for every sentence that names an actor."""
@@ -220,6 +225,11 @@ class EventCoder:
                     old = sent_events.get(key)
                     if old is None or ev.confidence > old.confidence:
                         sent_events[key] = ev
+            if not sent_events and self.use_fallback:
+                f = self._fallback_frame(span, sent_idx, doc)
+                if f is not None:
+                    for ev in self._events(doc, sent_idx, span, f, self._idx):
+                        sent_events[(ev.type, id(ev))] = ev
             events += sorted(_drop_partial(list(sent_events.values())),
                              key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
@@ -257,6 +267,52 @@ class EventCoder:
                 ev.explanation["attribution_cues"] = [f"restated in the next sentence, credited to {a.text}"]
                 ev.explanation["attribution_chain"] = a.chain
                 break
+
+    def _fallback_frame(self, span: Any, sent_idx: int, doc: Document) -> Frame | None:
+        """A frame typed by the embedding classifier (events/fallback.py) for a sentence that names a coded
+        actor but matched no lexicon frame. Roles come from the parse: the main clause's subject (the
+        "by" agent of a passive) is the source, the next other actor the target."""
+        actors = [m for m in doc.mentions if m.role == "actor" and m.sent_idx == sent_idx and m.actor.code]
+        if not actors:
+            return None
+        from dyadline.events.fallback import CONFIDENCE_SCALE, MIN_PROB, get_classifier
+
+        clf = get_classifier()
+        if clf is None:
+            return None
+        pred = clf.predict_span(span)
+        if pred.type == "NONE" or pred.prob < MIN_PROB:
+            return None
+        clause = span.root
+        if clause.lemma_.lower() in FALLBACK_REPORTING:
+            inner = [c for c in clause.children if c.dep_ == "ccomp"]
+            clause = inner[0] if inner else clause
+        subj_toks: set[int] = set()
+        passive_target: set[int] = set()
+        for c in clause.children:
+            if c.dep_ == "nsubj":
+                subj_toks |= {t.i for t in c.subtree}
+            elif c.dep_ == "nsubjpass":
+                passive_target |= {t.i for t in c.subtree}
+            elif c.dep_ == "agent":
+                subj_toks |= {t.i for t in c.subtree}
+
+        def inside(m: Mention, toks: set[int]) -> bool:
+            return m.token_start in toks
+
+        sources = [m for m in actors if inside(m, subj_toks)] or [m for m in actors if not inside(m, passive_target)][:1]
+        if not sources:
+            return None
+        src_codes = {m.actor.code for m in sources}
+        rest = [m for m in actors if m not in sources and m.actor.code not in src_codes]
+        targets = [m for m in rest if inside(m, passive_target)][:1] or rest[:1]
+        entry = LexEntry(lemma=clause.lemma_.lower(), pos="verb", type=pred.type,
+                         confidence=round(CONFIDENCE_SCALE * pred.prob, 3), origin=f"fallback:{clf.model_id}")
+        note = "fallback classifier (no lexicon frame): " + ", ".join(f"{t} {p:.2f}" for t, p in pred.ranked)
+        return Frame(trigger=clause, entry=entry, type=pred.type, mode=None, path="fallback", sources=sources,
+                     targets=targets, source_slot="subject" if subj_toks else "first actor",
+                     target_slot="next actor", reciprocal=len({m.actor.code for m in sources}) >= 2 and not targets,
+                     notes=[note])
 
     def _event_subject(self, f: Frame) -> bool:
         """ "A roadside bombing killed one soldier": the subject is an event, not a doer; the agent is left
@@ -383,14 +439,15 @@ class CodeEvents:
 
     name = "events"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, fallback: bool | None = None) -> None:
         self._lexicon = lexicon
+        self._fallback = fallback
         self._coder: EventCoder | None = None
 
     @property
     def coder(self) -> EventCoder:
         if self._coder is None:
-            self._coder = EventCoder(self._lexicon)
+            self._coder = EventCoder(self._lexicon, fallback=self._fallback)
         return self._coder
 
     def __call__(self, docs: Sequence[Document]) -> Sequence[Document]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-PATH_WEIGHT = {"verb": 1.0, "passive": 0.95, "wrapper": 1.0, "intent": 0.92, "light": 0.95, "noun": 0.72}
+PATH_WEIGHT = {"verb": 1.0, "passive": 0.95, "wrapper": 1.0, "intent": 0.92, "light": 0.95, "noun": 0.72, "fallback": 1.0}
 MAIN_LINE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "parataxis", "acomp"})
 
 

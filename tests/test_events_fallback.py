@@ -1,0 +1,87 @@
+"""The embedding fallback: types sentences the lexicon misses, abstains on sentences without an event."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dyadline.events import fallback
+from dyadline.events.coder import EventCoder
+from dyadline.events.lexicon import Lexicon
+from dyadline.events.testing import doc_with_mentions
+from dyadline.ontology import TYPE_NAMES
+
+ACTORS = {"Russia": "RUS", "Russian forces": "RUS", "Russian": "RUS", "Kharkiv": "UKR", "Ukraine": "UKR", "Germany": "DEU",
+          "France": "FRA", "Iceland": "ISL", "Armenia": "ARM", "Armenian": "ARM", "Lima": "PER", "Quito": "ECU"}
+EMPTY = Lexicon([], [])
+
+
+def code(text: str, lexicon: Lexicon | None = None, use: bool = True) -> list:
+    return EventCoder(lexicon, fallback=use).code(doc_with_mentions(text, ACTORS))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def clf() -> fallback.FallbackClassifier:
+    c = fallback.get_classifier()
+    assert c is not None, "the fallback classifier must load offline from the installed packages"
+    return c
+
+
+def test_shipped_weights_match_the_examples(clf: fallback.FallbackClassifier) -> None:
+    # editing data/examples without `python -m dyadline.events.fallback train` fails here
+    assert clf.digest == fallback.examples_digest(clf.model_id)
+
+
+def test_examples_cover_every_type_and_no_event() -> None:
+    recs = fallback.load_examples()
+    counts = {t: sum(r["type"] == t for r in recs) for t in (*TYPE_NAMES, "NONE")}
+    assert min(counts.values()) >= 40, counts
+
+
+def test_embeddings_are_normalised_and_deterministic(clf: fallback.FallbackClassifier) -> None:
+    a = clf.embedder.embed(["Country shelled Place overnight.", "Country and Country held talks."])
+    b = clf.embedder.embed(["Country shelled Place overnight."])
+    assert a.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(a[0], b[0], atol=1e-5)
+    assert float(a[0] @ a[1]) < 0.95  # different acts are different vectors
+
+
+def test_masking_hides_names() -> None:
+    from dyadline.nlp.annotate import get_nlp
+
+    doc = get_nlp()("Vladimir Putin met Chinese officials in Beijing.")
+    masked = fallback.mask_span(doc[:])
+    assert "Putin" not in masked and "Beijing" not in masked and "met" in masked
+
+
+def test_fallback_types_a_sentence_without_a_frame() -> None:
+    text = "Russian artillery shelled Kharkiv overnight."
+    assert code(text, EMPTY, use=False) == []  # nothing in the (empty) lexicon
+    evs = code(text, EMPTY, use=True)
+    assert [(e.type, e.source[0].actor.code, e.target[0].actor.code) for e in evs] == [("ASSAULT", "RUS", "UKR")]
+    ev = evs[0]
+    assert ev.explanation["path"] == "fallback"
+    assert ev.confidence <= fallback.CONFIDENCE_SCALE
+    assert any("fallback classifier" in n for n in ev.explanation["notes"])
+
+
+def test_fallback_keeps_factuality_from_the_parse() -> None:
+    evs = code("Russian forces did not bomb Kharkiv, the ministry said.", EMPTY, use=True)
+    assert evs and all(e.factuality == "negated" for e in evs)
+
+
+def test_fallback_abstains_without_an_event() -> None:
+    assert code("Germany remained France's largest trading partner last year, customs data showed.") == []
+
+
+def test_lexicon_events_win_over_fallback() -> None:
+    evs = code("Iceland sent tents and blankets to Armenia.")
+    assert evs and all(e.explanation["path"] != "fallback" for e in evs)
+
+
+def test_fallback_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DYADLINE_FALLBACK", "0")
+    assert EventCoder(EMPTY).use_fallback is False
+    monkeypatch.setenv("DYADLINE_FALLBACK", "1")
+    assert EventCoder(EMPTY).use_fallback is True
