@@ -14,8 +14,11 @@ from dyadline.model import Document
 from dyadline.pipeline import Pipeline, Stage
 
 
-def coding_stages(actors_file: str | Path | None = None, dedup: Stage | None = None) -> list[Stage]:
-    """Extract, language, (dedup), annotate, actors, events: everything but reading and storing."""
+def coding_stages(actors_file: str | Path | None = None, dedup: Stage | None = None,
+                  fallback: bool | None = None) -> list[Stage]:
+    """Extract, language, (dedup), annotate, actors, events: everything but reading and storing.
+
+    ``fallback`` turns on the embedding fallback typer (events/fallback.py); None reads DYADLINE_FALLBACK."""
     from dyadline.actors.resolver import ResolveActors
     from dyadline.events.coder import CodeEvents
     from dyadline.ingest.extract import Extract
@@ -25,13 +28,14 @@ def coding_stages(actors_file: str | Path | None = None, dedup: Stage | None = N
     stages: list[Stage] = [Extract(), DetectLanguage()]
     if dedup is not None:
         stages.append(dedup)
-    stages += [Annotate(), ResolveActors(actors_file=actors_file), CodeEvents()]
+    stages += [Annotate(), ResolveActors(actors_file=actors_file), CodeEvents(fallback=fallback)]
     return stages
 
 
-def code_documents(docs: Iterable[Document], actors_file: str | Path | None = None) -> Iterator[Document]:
+def code_documents(docs: Iterable[Document], actors_file: str | Path | None = None,
+                   fallback: bool | None = None) -> Iterator[Document]:
     """Code documents statelessly: nothing is stored, nothing deduplicated against a store."""
-    pipeline = Pipeline(coding_stages(actors_file))
+    pipeline = Pipeline(coding_stages(actors_file, fallback=fallback))
     yield from pipeline.run(docs)
 
 

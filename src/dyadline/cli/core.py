@@ -29,7 +29,8 @@ def _print_summary(stats, title: str) -> None:  # type: ignore[no-untyped-def]
         err.print(f"{title}: {line}", markup=False, style="red" if line.startswith("error:") else "dim")
 
 
-def run_ingest(paths: list[str], db: str, actors: str | None = None, fetch: bool = False, progress: bool = True):  # type: ignore[no-untyped-def]
+def run_ingest(paths: list[str], db: str, actors: str | None = None, fetch: bool = False, progress: bool = True,  # type: ignore[no-untyped-def]
+               fallback: bool | None = None):
     """Read, code and store; returns the pipeline's RunStats. Shared by `ingest` and `demo`."""
     from dyadline.api import coding_stages, read_inputs
     from dyadline.dedup import Deduplicate
@@ -39,11 +40,17 @@ def run_ingest(paths: list[str], db: str, actors: str | None = None, fetch: bool
 
     with Store(db) as store:
         store_stage = StoreStage(store)
-        pipeline = Pipeline(coding_stages(actors, dedup=Deduplicate(store)) + [store_stage])
+        pipeline = Pipeline(coding_stages(actors, dedup=Deduplicate(store), fallback=fallback) + [store_stage])
         for _ in pipeline.run(read_inputs(paths, fetch=fetch), progress=progress):
             pass
         pipeline.stats.stored = int(getattr(store_stage, "written", 0))
     return pipeline.stats
+
+
+FALLBACK_OPTION = typer.Option(
+    False, "--fallback",
+    help="Also type sentences that match no lexicon frame with the embedding classifier (more recall, much lower "
+         "precision; its events have confidence <= 0.5). Same as DYADLINE_FALLBACK=1.")
 
 
 @app.command()
@@ -53,13 +60,14 @@ def ingest(
     actors: str | None = ACTORS_OPTION,
     fetch: bool = typer.Option(False, "--fetch", help="Fetch the articles that feeds and URL lists link to."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    fallback: bool = FALLBACK_OPTION,
 ) -> None:
     """Ingest articles into the store: extract, detect language, deduplicate, code events, store.
 
     Re-running the same command changes nothing; a killed run resumes where it stopped.
     Exits non-zero only if nothing at all could be read.
     """
-    stats = run_ingest(paths, db, actors=actors, fetch=fetch, progress=not quiet)
+    stats = run_ingest(paths, db, actors=actors, fetch=fetch, progress=not quiet, fallback=fallback or None)
     _print_summary(stats, "ingest")
     if stats.errors and stats.read == len(stats.errors):
         raise typer.Exit(1)
@@ -71,6 +79,7 @@ def code(
     date: str | None = typer.Option(None, "--date", help="Document date (YYYY-MM-DD) for inputs that carry none."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (the public contract) or table."),
     actors: str | None = ACTORS_OPTION,
+    fallback: bool = FALLBACK_OPTION,
 ) -> None:
     """Code inputs statelessly and print one JSON object per event (nothing is stored)."""
     from dyadline.api import code_documents, read_inputs
@@ -89,7 +98,7 @@ def code(
     table = _event_table() if fmt == "table" else None
     n_docs = n_events = 0
     errors = 0
-    for doc in code_documents(with_date(), actors_file=actors):
+    for doc in code_documents(with_date(), actors_file=actors, fallback=fallback or None):
         n_docs += 1
         if doc.skip_reason:
             if doc.skip_reason.startswith("error"):

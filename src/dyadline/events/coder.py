@@ -183,7 +183,7 @@ class EventCoder:
         self.lex = lexicon or get_lexicon()
         self.finder = FrameFinder(self.lex)
         if fallback is None:
-            fallback = os.environ.get("DYADLINE_FALLBACK", "1").lower() not in ("0", "no", "false", "off")
+            fallback = os.environ.get("DYADLINE_FALLBACK", "0").lower() in ("1", "yes", "true", "on")
         self.use_fallback = fallback
 
     def frames(self, doc: Document) -> list[tuple[int, Any, list[Frame]]]:
@@ -275,13 +275,14 @@ class EventCoder:
         actors = [m for m in doc.mentions if m.role == "actor" and m.sent_idx == sent_idx and m.actor.code]
         if not actors:
             return None
-        from dyadline.events.fallback import CONFIDENCE_SCALE, MIN_PROB, get_classifier
+        from dyadline.events import fallback as fallback_mod
+        from dyadline.events.fallback import CONFIDENCE_SCALE, get_classifier
 
         clf = get_classifier()
         if clf is None:
             return None
         pred = clf.predict_span(span)
-        if pred.type == "NONE" or pred.prob < MIN_PROB:
+        if pred.type == "NONE" or pred.prob < fallback_mod.MIN_PROB:
             return None
         clause = span.root
         if clause.lemma_.lower() in FALLBACK_REPORTING:

@@ -453,6 +453,49 @@ def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
     return []
 
 
+POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+
+
+def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> list[Mention]:
+    """Mentions among ``ms`` that are a possessive pronoun standing for one of the sources."""
+    codes = {s.actor.code for s in sources if s.actor.code}
+    return [m for m in ms if m.actor.code in codes and m.token_end - m.token_start == 1
+            and doc[m.token_start].lower_ in POSSESSIVE_PRONOUNS]
+
+
+BORDER_NOUNS = frozenset("border frontier boundary line".split())
+INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+def _target_across_border(f: Frame, v: Any, idx: MentionIndex) -> None:
+    """ "put its troops on alert along the border with Peru": the state across the border is the target."""
+    src = {m.actor.code for m in f.sources}
+    for tok in v.subtree:
+        if tok.lemma_.lower() not in BORDER_NOUNS:
+            continue
+        for g in _prep_objects(tok, "with"):
+            m = idx.actor.get(g.i) or idx.location.get(g.i)
+            if m is None:
+                m = next((x for x in idx.actors(g) if x.actor.code), None)
+            if m is not None and m.actor.code and m.actor.code not in src:
+                f.targets, f.target_slot = [m], "border-with"
+                f.notes.append(f"the state across the border ('{m.text}') is the target")
+                return
+
+
+def _object_pp_actor(v: Any, slots: Any, idx: MentionIndex, exclude: list[Mention]) -> tuple[list[Mention], str] | None:
+    """A coded actor in a prepositional phrase hung on the verb's object ("its relations with Moscow")."""
+    for slot in slots:
+        if not isinstance(slot, str) or slot in ("obj", "subj"):
+            continue
+        for o in object_of(v):
+            for tok in _prep_objects(o, slot):
+                ms = [m for m in idx.actors(tok) if m.actor.code and all(m is not x for x in exclude)]
+                if ms:
+                    return ms, f"obj-{slot}"
+    return None
+
+
 def _phrase_lemmas(tok: Any) -> set[str]:
     """Lemmas that may satisfy an object constraint: the head, its compounds and an "of" object
     ("suspended part of a military aid program" -> part, program, aid)."""
@@ -557,6 +600,17 @@ class FrameFinder:
         if not nominal and f.sources and f.source_slot == "subj":
             f.source_slot = subject_of(v)[1] or "subj"
         found = self._first_slot(f, v, idx, nominal, f.entry.target, exclude=f.sources)
+        if found and f.sources:
+            own = _own_possessives(found[0], f.sources, v.doc)
+            if own and len(own) == len(found[0]):
+                # "cut its aid programme for PNG", "scaled back its relations with Moscow": the possessive is
+                # the doer itself; the recipient is named further into the phrase
+                again = self._first_slot(f, v, idx, nominal, f.entry.target, exclude=[*f.sources, *own])
+                if again is None and not nominal:
+                    again = _object_pp_actor(v, f.entry.target, idx, [*f.sources, *own])
+                if again:
+                    found = again
+                    f.notes.append("the doer's own possessive ('its', 'their') is not the target")
         if found:
             f.targets, f.target_slot = found
         if not f.targets and f.type != "AID" and f.sources:
@@ -822,6 +876,8 @@ class FrameFinder:
         self._clause_nouns(frames, idx)
         self._purposes(frames)
         for f in frames.values():
+            if f.sources and not f.targets and f.type in PLACE_TARGET_TYPES:
+                _target_across_border(f, f.extra_tokens[-1] if f.path == "light" and f.extra_tokens else f.trigger, idx)
             if f.sources and not f.targets and not ((f.entry.reciprocal or f.reciprocal) and len(f.sources) > 1):
                 self._fallback_target(f, idx)
             if not f.targets and f.type in PLACE_TARGET_TYPES:
@@ -1036,6 +1092,14 @@ class FrameFinder:
         """
         frontier = [f.trigger]
         seen = {f.trigger.i}
+        if f.type in INSTRUMENT_TYPES and f.entry.obj and f.path in ("verb", "passive"):
+            # "used German weapons against ...", "fired Iranian-made rockets": the object is the instrument,
+            # and whose make it is says nothing about the target
+            seen |= {t.i for o in object_of(f.trigger) for c in o.children
+                     if c.dep_ in ("amod", "compound", "nmod", "poss") for t in c.subtree}
+            instrument = {o.i for o in object_of(f.trigger)}
+        else:
+            instrument = set()
         for depth in range(5):
             nxt = []
             for t in frontier:
@@ -1050,7 +1114,7 @@ class FrameFinder:
                         continue
                     seen.add(c.i)
                     m = idx.actor.get(c.i)
-                    if m is None and c.pos_ in ("NOUN", "PROPN"):
+                    if m is None and c.pos_ in ("NOUN", "PROPN") and c.i not in instrument:
                         m = idx.nationality(c)  # "close to the Ukrainian border"
                     # an uncoded mention ("troops", "rebels") is not a usable target: keep looking
                     if m is not None and m.rule == "coref" and m.actor.code in {s.actor.code for s in f.sources}:
