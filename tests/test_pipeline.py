@@ -81,3 +81,19 @@ def test_event_contract_has_exactly_the_public_fields_and_a_stable_id() -> None:
     assert rec["source"] == [{"text": "Lukashenko", "code": "BLR", "sector": "GOV", "name": "Alexander Lukashenko"}]
     twin = Event(**{**{f: getattr(ev, f) for f in ev.__slots__}, "event_id": ""})  # type: ignore[attr-defined]
     assert twin.make_id() == rec["event_id"]
+
+
+def test_spacy_model_can_be_chosen_and_a_missing_one_is_named(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from dyadline.nlp import annotate
+
+    monkeypatch.setenv("DYADLINE_SPACY_MODEL", "no_such_spacy_model_xyz")
+    annotate.get_nlp.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="no English spaCy model"):
+            annotate.get_nlp()
+    finally:
+        monkeypatch.delenv("DYADLINE_SPACY_MODEL")
+        annotate.get_nlp.cache_clear()
+    assert annotate.get_nlp().lang == "en"

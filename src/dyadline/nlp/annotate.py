@@ -7,6 +7,7 @@ EntityRuler) that run once when the model is first loaded.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -32,7 +33,8 @@ def get_nlp() -> Any:
     import spacy
 
     last_error: Exception | None = None
-    for name in MODEL_NAMES:
+    chosen = os.environ.get("DYADLINE_SPACY_MODEL")  # a package name or a model folder, e.g. en_core_web_md
+    for name in ((chosen,) if chosen else MODEL_NAMES):
         try:
             nlp = spacy.load(name)
             break
