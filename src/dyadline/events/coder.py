@@ -22,6 +22,7 @@ from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_ro
 from dyadline.events.factuality import MODALS, assess
 from dyadline.events.frames import Frame, FrameFinder, MentionIndex, subject_of
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
+from dyadline.events.offtopic import sports_contest, sports_cue
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
 from dyadline.model import Actor, Document, Event, Mention, Participant
@@ -200,7 +201,11 @@ class EventCoder:
             prev = span
             if not any(i in idx.actor or span.doc[i].lemma_.lower() in roles for i in range(span.start, span.end)):
                 continue
-            out.append((sent_idx, span, self.finder.find(span, idx)))
+            frames = self.finder.find(span, idx)
+            if sports_cue(span.text):
+                # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
+                frames = [f for f in frames if sports_contest(f.trigger.lemma_, span.text) is None]
+            out.append((sent_idx, span, frames))
         return out
 
     def code(self, doc: Document) -> list[Event]:
@@ -321,6 +326,7 @@ class EventCoder:
         subj, _ = subject_of(f.trigger)
         return bool(subj) and TYPES[f.type].quad == 4 and any(
             t.pos_ == "NOUN" and self.lex.noun(t.lemma_.lower(), set()) is not None
+            and self.lex.noun(t.lemma_.lower(), set()).type in TYPES  # type: ignore[union-attr]
             and TYPES[self.lex.noun(t.lemma_.lower(), set()).type].quad == 4 for t in subj)  # type: ignore[union-attr]
 
     def _events(self, doc: Document, sent_idx: int, span: Any, f: Frame, idx: MentionIndex) -> list[Event]:

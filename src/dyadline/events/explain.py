@@ -28,6 +28,7 @@ def explain(sentence: str, date: str | None = None, doc: Document | None = None)
     Pass ``doc`` to explain a document that already has a parse and mentions (tests, the dashboard).
     """
     from dyadline.events.coder import EventCoder
+    from dyadline.events.offtopic import sports_cue
     from dyadline.nlp.annotate import Annotate
 
     resolver = "given"
@@ -65,6 +66,8 @@ def explain(sentence: str, date: str | None = None, doc: Document | None = None)
         "frames": frames,
         "events": [{**ev.to_contract(), "trigger": ev.trigger, "historical": ev.historical,
                     "explanation": ev.explanation} for ev in events],
+        "set_aside": [f"sentence {i}: a sports sentence (cue '{cue}'): its words of contest are not coded"
+                      for i, s in enumerate(sdoc.sents) if (cue := sports_cue(s.text))],
     }
 
 
@@ -94,7 +97,8 @@ def render(result: dict[str, Any]) -> str:
     lines.append("")
     lines.append("events:")
     if not result["events"]:
-        lines.append("  (none: no lexicon frame with an actor)")
+        reasons = result.get("set_aside") or ["no lexicon frame with an actor"]
+        lines.append(f"  (none: {'; '.join(reasons)})")
     for ev in result["events"]:
         src = ",".join(p["code"] or p["text"] for p in ev["source"]) or "-"
         tgt = ",".join(p["code"] or p["text"] for p in ev["target"]) or "-"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadline.events.domestic import crowd_mention
-from dyadline.events.lexicon import LIGHT_VERBS, WRAPPER_ADJECTIVES, LexEntry, Lexicon
+from dyadline.events.lexicon import LIGHT_VERBS, NOT_AN_EVENT, WRAPPER_ADJECTIVES, LexEntry, Lexicon
 from dyadline.model import Actor, Mention
 from dyadline.ontology import TYPES
 
@@ -465,6 +465,8 @@ def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> lis
 
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
+FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
 
 def _target_across_border(f: Frame, v: Any, idx: MentionIndex) -> None:
@@ -682,8 +684,13 @@ class FrameFinder:
         entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats)
         if entry is None and prt is not None:
             entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats)
-        if entry is None:
+        if entry is None or entry.type == NOT_AN_EVENT:
             return None
+        if entry.wrapper and entry.type == "REJECT" and any(
+                c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in NO_COMMENT for c in v.children):
+            return None  # "declined to comment", "refused to elaborate": no statement, not a rejection (CAMEO 012)
+        if vlemma(v) in FORECAST_VERBS and is_passive(v) and not any(c.dep_ == "agent" for c in v.children):
+            return None  # "the harvest is expected to reach a record": a forecast, nobody asks anything
         if entry.obj and objs and not entry.prt and not entry.wrapper:
             # "launched a hunger strike": the object noun's own, modifier-specific frame ("hunger strike" is
             # PROTEST) says more than the verb's object list ("launch" + "strike" is an attack); the noun codes it
@@ -707,7 +714,7 @@ class FrameFinder:
     def _noun_frame(self, n: Any, idx: MentionIndex) -> Frame | None:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
-        if entry is None:
+        if entry is None or entry.type == NOT_AN_EVENT:
             return None
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)

@@ -76,6 +76,11 @@ class LexEntry:
         }
 
 
+# A lexicon entry of this type blocks a sense: "hosts military bases", "forest fires", "beat X 2-1" match a more
+# specific entry that says the word codes no event here, so the general frame of the same word does not fire.
+NOT_AN_EVENT = "NONE"
+
+
 def _as_tuple(v: Any, default: tuple[str, ...]) -> tuple[str, ...]:
     if v is None:
         return default
@@ -89,8 +94,9 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
     out: list[LexEntry] = []
     for i, item in enumerate(raw or []):
         typ = normalise_type(str(item["type"]))
-        if typ not in TYPES:
-            raise ValueError(f"{origin}: entry {i + 1}: unknown PLOVER type {item['type']!r}")
+        if typ not in TYPES and typ != NOT_AN_EVENT:
+            raise ValueError(f"{origin}: entry {i + 1}: unknown PLOVER type {item['type']!r} "
+                             f"(or {NOT_AN_EVENT} for a sense that is no event)")
         lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
         for lemma in lemmas:
             out.append(
