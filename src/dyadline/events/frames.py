@@ -317,6 +317,8 @@ def vlemma(tok: Any) -> str:
     fine): when the lemma is unknown to the lexicon but lemma+"e" is known and the word starts with the
     lemma, the longer one is meant."""
     low = tok.lemma_.lower()
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
+        return f"test-{low}"  # "test-fired two missiles": the tokenizer splits the compound verb
     if low in _KNOWN_VERBS or not tok.tag_.startswith("VB"):
         return low
     if low + "e" in _KNOWN_VERBS and tok.lower_.startswith(low):
@@ -465,8 +467,30 @@ def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> lis
 
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+EXERCISE_WORDS = frozenset("exercise drill manoeuvre maneuver game wargame".split())
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
+
+
+def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
+    """ "Norwegian and Russian coast guard crews", "French and Egyptian warships": the actors stage finds one
+    mention per adjective, and the phrase's head carries only the last; every coordinated one is a doer."""
+    codes = {m.actor.code for m in f.sources}
+    added = []
+    for m in list(f.sources):
+        head = f.trigger.doc[m.token_end - 1]
+        for t in head.subtree:
+            if t.dep_ not in ("amod", "compound", "nmod", "conj") or t.i >= head.i:
+                continue
+            if not (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)):
+                continue
+            other = idx.actor.get(t.i)
+            if other is not None and other.actor.code and other.actor.code not in codes:
+                codes.add(other.actor.code)
+                added.append(other)
+    if added:
+        f.sources = [*f.sources, *added]
+        f.notes.append("coordinated modifiers of the doer are doers too: " + ", ".join(m.text for m in added))
 
 
 def _target_across_border(f: Frame, v: Any, idx: MentionIndex) -> None:
@@ -743,6 +767,9 @@ class FrameFinder:
             f.extra_tokens.append(v)
             if not f.sources:
                 toks, slot = subject_of(v)
+                if not toks and state and f.type == "MOBILIZE" and is_passive(v):
+                    # "police were placed on high alert": the force put in the state is the doer
+                    toks, slot = _children(v, ("nsubjpass",)), "passive-subj"
                 for tok in toks:
                     ms = idx.actors(tok)
                     if ms:
@@ -883,6 +910,13 @@ class FrameFinder:
         self._clause_nouns(frames, idx)
         self._purposes(frames)
         for f in frames.values():
+            if f.sources and "subj" in f.source_slot:
+                _add_coordinated_modifiers(f, idx)
+            if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
+                    and len({m.actor.code for m in f.sources}) >= 2:
+                # "French and Egyptian warships launched war games": an exercise of two states is a joint one
+                f.type, f.mode, f.reciprocal = "COOPERATE", "military", True
+                f.notes.append("an exercise held by two states together is joint (COOPERATE), not a show of force")
             if f.sources and not f.targets and f.type in PLACE_TARGET_TYPES:
                 _target_across_border(f, f.extra_tokens[-1] if f.path == "light" and f.extra_tokens else f.trigger, idx)
             if f.sources and not f.targets and not ((f.entry.reciprocal or f.reciprocal) and len(f.sources) > 1):
