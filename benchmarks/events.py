@@ -316,6 +316,56 @@ def fallback_cv(folds: int = 5) -> dict[str, Any]:
     return {"folds": folds, "typed_accuracy": round(float((pred[typed] == y[typed]).mean()), 3), "by_threshold": rows}
 
 
+HELDOUT = REPO / "benchmarks" / "data" / "heldout"
+
+
+def run_heldout() -> dict[str, Any]:
+    """dyadline's own held-out set (benchmarks/data/heldout/): sentences written by authors who saw neither the
+    code nor any other data set, scored only in aggregate, never read sentence by sentence and never used for
+    tuning. typed.yaml: one clear event per sentence; no_event.yaml: actors but no event (false-event rate)."""
+    from dyadline.events.testing import run_challenge
+
+    out: dict[str, Any] = {}
+    for flag in (False, True):
+        res: dict[str, Any] = {}
+        typed = HELDOUT / "typed.yaml"
+        if typed.exists():
+            with _fallback_env(flag):
+                m, _ = run_challenge(typed)
+            res.update({"typed_sentences": m["sentences"], "coverage": m["coverage"],
+                        "type_accuracy_top1": m["type_accuracy_top1"], "event_match_top1": m["event_match_top1"],
+                        "factuality_on_type_correct": m["factuality_on_type_correct"]})
+        none = HELDOUT / "no_event.yaml"
+        if none.exists():
+            with _fallback_env(flag):
+                _, rows = run_challenge(none)
+            res.update({"no_event_sentences": len(rows),
+                        "no_event_false_event_rate": round(sum(bool(r["pred"]) for r in rows) / max(len(rows), 1), 3)})
+        out["fallback" if flag else "rules"] = res
+    return out
+
+
+class _fallback_env:  # noqa: N801 - used as a context manager
+    """Set DYADLINE_FALLBACK for code that builds its own CodeEvents (events.testing.run_challenge)."""
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def __enter__(self) -> None:
+        import os
+
+        self.old = os.environ.get("DYADLINE_FALLBACK")
+        os.environ["DYADLINE_FALLBACK"] = "1" if self.on else "0"
+
+    def __exit__(self, *exc: object) -> None:
+        import os
+
+        if self.old is None:
+            os.environ.pop("DYADLINE_FALLBACK", None)
+        else:
+            os.environ["DYADLINE_FALLBACK"] = self.old
+
+
 def run_corpus_fallback() -> dict[str, Any]:
     """A precision proxy on real-article text: events on the bundled sample corpus with the fallback off
     and on. Every GSR sentence holds an event, so the GSR cannot show what the fallback invents."""
@@ -490,6 +540,8 @@ def main() -> int:
         results["corpus_fallback"] = run_corpus_fallback()
     if have_resolver and not args.skip_examples:
         results["examples"] = run_examples()
+    if have_resolver and HELDOUT.exists():
+        results["heldout_own"] = run_heldout()
     if have_resolver and not args.skip_challenge and CHALLENGE.exists():
         results["challenge"] = run_challenge_set(args.dump_challenge)
     if have_resolver and not args.skip_wiki:
@@ -529,6 +581,9 @@ def main() -> int:
               f"{e['type_accuracy_top1']:.3f}  match@1 {e['event_match_top1']:.3f}  false events on no-event "
               f"sentences {e['no_event_false_event_rate']:.3f}")
         print("  fallback classifier, cross-validated:", e["fallback_cv"])
+    if "heldout_own" in results:
+        for k, v in results["heldout_own"].items():
+            print(f"\nown held-out set ({k}): {v}")
     if "corpus_fallback" in results:
         print("\nsample corpus, events with the fallback off/on:", results["corpus_fallback"])
     if "wikievents" in results:

@@ -472,6 +472,10 @@ NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
 
+def _in_protest(v: Any) -> bool:
+    return any(p.lemma_.lower() == "protest" for p in _prep_objects(v, "in"))
+
+
 def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
     """ "Norwegian and Russian coast guard crews", "French and Egyptian warships": the actors stage finds one
     mention per adjective, and the phrase's head carries only the last; every coordinated one is a doer."""
@@ -809,6 +813,26 @@ class FrameFinder:
                 if f.targets:
                     break
 
+    def _protest_frame(self, v: Any, idx: MentionIndex) -> Frame | None:
+        """ "walked out of parliament in protest at the law", "signed a letter in protest": whatever the act,
+        done "in protest" it is a protest (CAMEO 14); the target is what it protests against."""
+        entry = LexEntry(lemma=vlemma(v), pos="verb", type="PROTEST", target=("in:protest", "against", "at", "over"),
+                         civil=None, confidence=0.6, origin="in-protest")
+        f = Frame(v, entry, "PROTEST", None, "verb", notes=["done 'in protest': a protest whatever the verb"])
+        self._fill(f, v, idx, nominal=False)
+        if not f.targets:
+            for p in _prep_objects(v, "in"):
+                if p.lemma_.lower() == "protest":
+                    for q in ("at", "against", "over"):
+                        for g in _prep_objects(p, q):
+                            ms = [m for m in idx.actors(g) if m.actor.code and all(m is not s for s in f.sources)]
+                            if not ms:
+                                ms = [m for m in (idx.nationality(x) for x in g.subtree) if m is not None and m.actor.code]
+                            if ms:
+                                f.targets, f.target_slot = ms[:1], f"in-protest-{q}"
+                                return f
+        return f if f.sources else None
+
     def _adj_wrapper(self, a: Any, idx: MentionIndex) -> Frame | None:
         typ = WRAPPER_ADJECTIVES.get(a.lemma_.lower())
         if typ is None or not _children(a, ("xcomp",)):
@@ -844,6 +868,8 @@ class FrameFinder:
                 f = self._noun_frame(tok, idx)
             elif tok.pos_ == "ADJ":
                 f = self._adj_wrapper(tok, idx)
+            if tok.pos_ == "VERB" and (f is None or TYPES[f.type].quad in (1, 2)) and _in_protest(tok):
+                f = self._protest_frame(tok, idx) or f
             if f is not None:
                 frames[tok.i] = f
         # a noun that only modifies another event noun names its kind, not an event of its own: "war games",
