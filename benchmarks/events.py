@@ -3,7 +3,8 @@ set (benchmarks/data/challenge.yaml, no gold data needed), the example sentences
 WikiEvents (trigger/argument agreement), TempEval-3 (date normalisation) and speed.
 
 Run:  .venv/bin/python benchmarks/events.py [--actors own|gold|both] [--skip-speed] [--skip-wiki]
-      [--skip-challenge] [--skip-fallback] [--skip-examples] [--dump-dev PATH] [--dump-challenge PATH]
+      [--skip-challenge] [--skip-fallback] [--skip-examples] [--skip-heldout] [--dump-dev PATH]
+      [--dump-challenge PATH]
 Gold data is read from $DYADLINE_GOLD (default <repo>/../shared/gold) and never copied into the repo.
 Writes benchmarks/results/events.json and prints a table.
 
@@ -517,6 +518,7 @@ def main() -> int:
     ap.add_argument("--skip-challenge", action="store_true")
     ap.add_argument("--skip-fallback", action="store_true", help="no GSR rows with the embedding fallback on")
     ap.add_argument("--skip-examples", action="store_true", help="no run over events/data/examples")
+    ap.add_argument("--skip-heldout", action="store_true", help="no run over benchmarks/data/heldout")
     ap.add_argument("--dump-challenge", metavar="PATH", help="write the challenge set's per-sentence codings")
     args = ap.parse_args()
     if not (GOLD / "plover-gsr-cameo").exists():
@@ -540,7 +542,7 @@ def main() -> int:
         results["corpus_fallback"] = run_corpus_fallback()
     if have_resolver and not args.skip_examples:
         results["examples"] = run_examples()
-    if have_resolver and HELDOUT.exists():
+    if have_resolver and HELDOUT.exists() and not args.skip_heldout:
         results["heldout_own"] = run_heldout()
     if have_resolver and not args.skip_challenge and CHALLENGE.exists():
         results["challenge"] = run_challenge_set(args.dump_challenge)

@@ -40,8 +40,21 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Tanzania's president paid tribute to Zimbabwe for its role in the region.", ("SUPPORT", "TZA", "ZWE")),
     ("Russia and Ukraine exchanged prisoners of war on Monday.", ("RETREAT", "RUS", "UKR")),
     ("Wellington gave way to pressure from its neighbours.", ("CONCEDE", "NZL")),
-    # crowds: a riot is PROTEST
+    # crowds: a riot is PROTEST, the same act by settlers or soldiers is not
     ("Rioters torched banks and government offices in Jordan.", ("PROTEST", "JOR")),
+    ("Rioters in the Jordanian town of Maan set fire to banks and government offices.", ("PROTEST", "JOR")),
+    ("Crowds in Bucharest demanded the removal of former communists from Romania's leadership.", ("PROTEST", "ROU")),
+    ("Opposition lawmakers in Peru demanded that the president resign.", ("REQUEST", "PER")),
+    ("Opposition lawmakers walked out of Zambia's National Assembly in protest at the new electoral law.",
+     ("PROTEST", "ZMB")),
+    # ultimatums, rescue teams, calls, joint exercises, alerts
+    ("ECOWAS gave Niger's junta one week to reinstate the president or face military intervention.",
+     ("THREATEN", "ECOWAS", "NER")),
+    ("Mexico dispatched rescue brigades and field hospitals to Ecuador after the earthquake.", ("AID", "MEX", "ECU")),
+    ("Angela Merkel and Li Keqiang held a video call on trade and climate policy.", ("CONSULT",)),
+    ("French and Egyptian warships on Monday launched ten days of war games in the Mediterranean.", ("COOPERATE",)),
+    ("Norwegian and Russian coast guard crews carried out a joint rescue operation.", ("COOPERATE",)),
+    ("Greek armed forces were put on alert as the standoff with Turkey escalated.", ("MOBILIZE", "GRC")),
 ])
 def test_subcode_frames(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected

@@ -152,6 +152,20 @@ def _sector(m: Mention, span: Any) -> str | None:
     return sector_of(root)
 
 
+CROWD_NOUNS = frozenset("""protester protestor demonstrator rioter crowd mob youth marcher striker picket throng
+supporter activist student""".split())
+
+
+def _is_crowd(m: Mention, span: Any) -> bool:
+    """ "rioters", "crowds of protesters", "thousands of demonstrators": people acting as a crowd."""
+    if m.token_start < 0:
+        return False
+    root = span.doc[m.token_start:m.token_end].root
+    if root.lemma_.lower() in CROWD_NOUNS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CROWD_HEADS
+
+
 def _codes(side: list[Participant]) -> set[str]:
     return {p.actor.code or p.text for p in side}
 
@@ -349,7 +363,7 @@ class EventCoder:
                         new_side.append(m)
                 coded.append(new_side)
             sources, targets = coded
-        if f.type == "PROTEST" or (f.entry.civil == "PROTEST"):
+        if f.type == "PROTEST" or f.entry.civil == "PROTEST" or f.entry.crowd == "PROTEST":
             if not targets and sources and all(_sector(m, span) in CIVIL_SECTORS and is_state_code(m.actor.code)
                                                for m in sources):
                 # a protest with no named target is aimed at the protesters' own government (CAMEO convention)
@@ -369,7 +383,10 @@ class EventCoder:
         if not any(m.actor.code for m in [*sources, *targets]):
             return []
         typ, mode, path = f.type, f.mode, f.path
-        if f.entry.civil and sources and all(_sector(m, span) in CIVIL_SECTORS for m in sources) and not f.inner:
+        if f.entry.crowd and sources and all(_is_crowd(m, span) for m in sources) and not f.inner:
+            domestic.append(f"a crowd does it: '{f.trigger_text}' codes {f.entry.crowd}, not {f.type}")
+            typ, mode = f.entry.crowd, None
+        elif f.entry.civil and sources and all(_sector(m, span) in CIVIL_SECTORS for m in sources) and not f.inner:
             domestic.append(f"civil-society doers: '{f.trigger_text}' codes {f.entry.civil}, not {typ}")
             typ, mode = f.entry.civil, None
         factuality, fcues = assess(f.trigger)

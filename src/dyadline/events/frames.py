@@ -708,6 +708,8 @@ class FrameFinder:
                 obj_lemmas |= _phrase_lemmas(c)
             elif c.dep_ == "prep" and c.lower_ == "as" and objs:
                 obj_lemmas |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+            elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+                obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
         feats = clause_features(v)
         entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats)
         if entry is None and prt is not None:

@@ -59,6 +59,7 @@ class LexEntry:
     complement_target: bool = False
     reciprocal: bool = False
     civil: str | None = None  # the type when the doers are a crowd or civil society ("students protested")
+    crowd: str | None = None  # the type when every doer is a crowd ("rioters torched", "crowds demanded")
     needs: frozenset[str] = field(default_factory=frozenset)  # "pred", "clause" or prepositions: one must be there
     confidence: float = 0.8
     origin: str = ""
@@ -111,6 +112,7 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
                     complement_target=bool(item.get("complement_target", False)),
                     reciprocal=bool(item.get("reciprocal", False)),
                     civil=normalise_type(item["civil"]) if item.get("civil") else None,
+                    crowd=normalise_type(item["crowd"]) if item.get("crowd") else None,
                     needs=frozenset(_as_tuple(item.get("needs"), ())),
                     confidence=float(item.get("confidence", 0.8 if pos == "verb" else 0.6)),
                     origin=f"{origin}#{i + 1}",
