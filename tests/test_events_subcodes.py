@@ -55,6 +55,10 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("French and Egyptian warships on Monday launched ten days of war games in the Mediterranean.", ("COOPERATE",)),
     ("Norwegian and Russian coast guard crews carried out a joint rescue operation.", ("COOPERATE",)),
     ("Greek armed forces were put on alert as the standoff with Turkey escalated.", ("MOBILIZE", "GRC")),
+    # an order to leave or close is an expulsion: of a mission (SANCTION) or of people (COERCE)
+    ("Burundi ordered the United Nations human rights office in Bujumbura to close.", ("SANCTION", "BDI", "UNO")),
+    ("Israel ordered Palestinian residents of the village to leave their homes.", ("COERCE", "ISR", "PSE")),
+    ("Washington urged Moscow to leave Ukraine.", ("REQUEST", "USA", "RUS")),
 ])
 def test_subcode_frames(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected

@@ -468,6 +468,8 @@ def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> lis
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 EXERCISE_WORDS = frozenset("exercise drill manoeuvre maneuver game wargame".split())
+ORDER_VERBS = frozenset("order tell instruct command direct give".split())
+LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
@@ -1216,6 +1218,18 @@ class FrameFinder:
                     if ms:
                         f.targets, f.target_slot = ms, "clause-subject"
                         break
+            if f.entry.type == "REQUEST" and vlemma(f.trigger) in ORDER_VERBS and f.targets \
+                    and any(c.lemma_.lower() in LEAVE_VERBS for c in comps) \
+                    and (inner is None or inner.trigger.lemma_.lower() in LEAVE_VERBS):
+                if inner is not None:
+                    inner.embedded = True
+                # "ordered the UN office to close", "told the French soldiers to leave the country": an expulsion
+                # (CAMEO 166: organisations and missions are SANCTION; people sent away are COERCE, 174)
+                orgs = any(m.actor.kind in ("igo", "ngo", "org", "organisation", "organization") for m in f.targets)
+                f.type, f.mode = ("SANCTION", "expel") if orgs else ("COERCE", "deport")
+                f.notes.append(f"an order to leave or close is an expulsion ({f.type})")
+                f.path = "wrapper"
+                continue
             if inner is not None:
                 f.inner = inner
                 inner.embedded = True
