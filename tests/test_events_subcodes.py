@@ -59,6 +59,14 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Burundi ordered the United Nations human rights office in Bujumbura to close.", ("SANCTION", "BDI", "UNO")),
     ("Israel ordered Palestinian residents of the village to leave their homes.", ("COERCE", "ISR", "PSE")),
     ("Washington urged Moscow to leave Ukraine.", ("REQUEST", "USA", "RUS")),
+    # economic bans lifted are RETREAT; political bans lifted are CONCEDE
+    ("Russia lifted its ban on imports of Georgian wine and mineral water.", ("RETREAT", "RUS", "GEO")),
+    ("Gabon lifted the ban on three exiled opposition figures.", ("CONCEDE", "GAB")),
+    # the sender named by "from" acts; dismissive phrasal verbs reject; warplanes do not visit
+    ("Beijing brushed aside calls from Washington to let the yuan appreciate faster.", ("REJECT", "CHN", "USA")),
+    ("Wellington gave way to pressure from Suva.", ("CONCEDE", "NZL", "FJI")),
+    ("Two Russian strategic bombers flew along the Norwegian coast for several hours.", ("MOBILIZE", "RUS", "NOR")),
+    ("Indian Prime Minister Narendra Modi flew to Moscow for talks with Putin.", ("CONSULT", "IND", "RUS")),
 ])
 def test_subcode_frames(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected

@@ -88,6 +88,12 @@ COUNTRY_ACTOR_PREPS = {"with", "against", "between", "by", "toward", "towards", 
                        "than", "like", "versus", "vs", "vs.", "including", "as"}
 CAPITAL_ACTOR_PREPS = {"with", "against", "between", "by", "toward", "towards", "upon", "versus", "vs", "vs.",
                        "than", "like"}
+# nouns whose "from X" names who sent them: X acts ("pressure from Brussels", "a request from Kyiv")
+FROM_SENDER_NOUNS = {"pressure", "call", "demand", "request", "proposal", "offer", "criticism", "threat", "warning",
+                     "appeal", "invitation", "message", "letter", "plea", "ultimatum", "condemnation", "protest",
+                     "complaint", "objection", "support", "backing", "aid", "assistance", "help", "loan", "grant",
+                     "envoy", "delegation", "official", "diplomat", "order", "instruction", "note", "response",
+                     "reply", "answer", "signal", "approval", "permission", "consent", "guarantee", "assurance"}
 MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head", "drive", "march", "flee",
                 "relocate", "deploy", "send", "evacuate", "bring", "take", "transport", "ship", "walk", "sail",
                 "advance", "retreat", "withdraw", "escape", "trip", "visit", "journey", "route", "bus", "train"}
@@ -451,6 +457,8 @@ class _DocPass:
             return "actor"
         if dep == "pobj":
             prep = tok.head.lower_
+            if prep == "from" and tok.head.head.lemma_.lower() in FROM_SENDER_NOUNS:
+                return "actor"  # "pressure from Brussels", "calls from Washington": who sends it, not a place
             if prep in LOCATIVE_PREPS:
                 return "location"
             if prep == "to":

@@ -468,6 +468,9 @@ def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> lis
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 EXERCISE_WORDS = frozenset("exercise drill manoeuvre maneuver game wargame".split())
+TRAVEL_VERBS = frozenset("fly sail travel arrive go enter cross steam".split())
+WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircraft submarine frigate fighter drone helicopter
+gunship cruiser corvette tank convoy""".split())
 ORDER_VERBS = frozenset("order tell instruct command direct give".split())
 LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
@@ -535,6 +538,8 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             out.add(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ == "on":
+            out |= {f"on:{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}  # "its ban on imports"
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -640,9 +645,8 @@ class FrameFinder:
                 again = self._first_slot(f, v, idx, nominal, f.entry.target, exclude=[*f.sources, *own])
                 if again is None and not nominal:
                     again = _object_pp_actor(v, f.entry.target, idx, [*f.sources, *own])
-                if again:
-                    found = again
-                    f.notes.append("the doer's own possessive ('its', 'their') is not the target")
+                found = again
+                f.notes.append("the doer's own possessive ('its', 'their') is not the target")
         if found:
             f.targets, f.target_slot = found
         if not f.targets and f.type != "AID" and f.sources:
@@ -942,6 +946,11 @@ class FrameFinder:
         for f in frames.values():
             if f.sources and "subj" in f.source_slot:
                 _add_coordinated_modifiers(f, idx)
+            if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS \
+                    and any(t.lemma_.lower() in WAR_MACHINES for t in subject_of(f.trigger)[0]):
+                # "Russian bombers flew along the Norwegian coast": warplanes and warships do not visit
+                f.type, f.mode = "MOBILIZE", "weapons"
+                f.notes.append("military aircraft or ships travelling: a show of force, not a visit")
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
                     and len({m.actor.code for m in f.sources}) >= 2:
                 # "French and Egyptian warships launched war games": an exercise of two states is a joint one
