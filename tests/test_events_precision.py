@@ -18,6 +18,9 @@ from dyadline.events.offtopic import sports_cue
     "Smoke from forest fires in Indonesia blanketed Singapore and parts of Malaysia for a week.",
     "Vietnam's foreign ministry spokeswoman declined to comment on the reports from Beijing.",
     "Brazil's soybean harvest is expected to reach a record, with most of the crop destined for China.",
+    "Police defused a bomb outside the Russian embassy in Kyiv.",
+    "Russia said it would return to the deal if the West meets its obligations.",
+    "Ukraine will defend its sovereignty with all available means.",
 ])
 def test_no_event(text: str) -> None:
     assert code_text(text, date="2024-05-01") == []

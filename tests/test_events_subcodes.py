@@ -67,6 +67,8 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Wellington gave way to pressure from Suva.", ("CONCEDE", "NZL", "FJI")),
     ("Two Russian strategic bombers flew along the Norwegian coast for several hours.", ("MOBILIZE", "RUS", "NOR")),
     ("Indian Prime Minister Narendra Modi flew to Moscow for talks with Putin.", ("CONSULT", "IND", "RUS")),
+    # a bomb as the subject: whoever planted it is the doer
+    ("A roadside bomb planted by the Taliban struck a British patrol in Helmand province.", ("ASSAULT", "AFG", "GBR")),
 ])
 def test_subcode_frames(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected

@@ -469,12 +469,31 @@ BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 EXERCISE_WORDS = frozenset("exercise drill manoeuvre maneuver game wargame".split())
 TRAVEL_VERBS = frozenset("fly sail travel arrive go enter cross steam".split())
-WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircraft submarine frigate fighter drone helicopter
+WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircraft submarine frigate drone helicopter
 gunship cruiser corvette tank convoy""".split())
 ORDER_VERBS = frozenset("order tell instruct command direct give".split())
 LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
+
+
+WEAPON_NOUNS = frozenset("bomb device explosive mine ied landmine rocket missile shell grenade bomber drone".split())
+
+
+def _weapon_agent(f: Frame, idx: MentionIndex) -> None:
+    """ "A car bomb planted by ETA exploded", "a Taliban roadside bomb struck a patrol": when the subject is a
+    weapon, whoever planted, fired or owns it is the doer."""
+    for subj in subject_of(f.trigger)[0]:
+        if subj.lemma_.lower() not in WEAPON_NOUNS:
+            continue
+        for t in subj.subtree:
+            if t.dep_ == "agent" or (t.dep_ in ("poss", "compound", "amod", "nmod") and t.head is subj):
+                for tok in t.subtree:
+                    m = idx.actor.get(tok.i)
+                    if m is not None and m.actor.code and all(m is not x for x in f.targets):
+                        f.sources, f.source_slot = [m], "weapon-owner"
+                        f.notes.append(f"the weapon's owner or planter ('{m.text}') is the doer")
+                        return
 
 
 def _in_protest(v: Any) -> bool:
@@ -944,6 +963,8 @@ class FrameFinder:
         self._clause_nouns(frames, idx)
         self._purposes(frames)
         for f in frames.values():
+            if not f.sources and f.type == "ASSAULT" and f.path in ("verb", "passive"):
+                _weapon_agent(f, idx)
             if f.sources and "subj" in f.source_slot:
                 _add_coordinated_modifiers(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS \
