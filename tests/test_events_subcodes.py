@@ -67,6 +67,8 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Wellington gave way to pressure from Suva.", ("CONCEDE", "NZL", "FJI")),
     ("Two Russian strategic bombers flew along the Norwegian coast for several hours.", ("MOBILIZE", "RUS", "NOR")),
     ("Indian Prime Minister Narendra Modi flew to Moscow for talks with Putin.", ("CONSULT", "IND", "RUS")),
+    # "sent arms to Pakistan": a country after a giving verb is the recipient, not a destination
+    ("The United States continued to send arms to Pakistan last year.", ("AID", "USA", "PAK")),
     # a bomb as the subject: whoever planted it is the doer
     ("A roadside bomb planted by the Taliban struck a British patrol in Helmand province.", ("ASSAULT", "AFG", "GBR")),
 ])

@@ -94,6 +94,9 @@ FROM_SENDER_NOUNS = {"pressure", "call", "demand", "request", "proposal", "offer
                      "complaint", "objection", "support", "backing", "aid", "assistance", "help", "loan", "grant",
                      "envoy", "delegation", "official", "diplomat", "order", "instruction", "note", "response",
                      "reply", "answer", "signal", "approval", "permission", "consent", "guarantee", "assurance"}
+# giving verbs whose "to <country>" names a recipient; a city after them stays a place ("sent aid to Gaza")
+TRANSFER_VERBS = {"send", "ship", "deliver", "supply", "transfer", "airlift", "sell", "export", "donate", "hand",
+                  "give", "provide", "lend", "extradite", "return", "repatriate", "deport"}
 MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head", "drive", "march", "flee",
                 "relocate", "deploy", "send", "evacuate", "bring", "take", "transport", "ship", "walk", "sail",
                 "advance", "retreat", "withdraw", "escape", "trip", "visit", "journey", "route", "bus", "train"}
@@ -463,6 +466,8 @@ class _DocPass:
                 return "location"
             if prep == "to":
                 verb = tok.head.head
+                if not capital and verb.lemma_.lower() in TRANSFER_VERBS:
+                    return "actor"  # "sent arms to Pakistan": the country receives, it is not a destination
                 return "location" if verb.lemma_.lower() in MOTION_VERBS else ("location" if capital else "actor")
             preps = CAPITAL_ACTOR_PREPS if capital else COUNTRY_ACTOR_PREPS
             return "actor" if prep in preps else "location"
