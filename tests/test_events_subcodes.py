@@ -69,6 +69,9 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Indian Prime Minister Narendra Modi flew to Moscow for talks with Putin.", ("CONSULT", "IND", "RUS")),
     # "sent arms to Pakistan": a country after a giving verb is the recipient, not a destination
     ("The United States continued to send arms to Pakistan last year.", ("AID", "USA", "PAK")),
+    # an act done in a place with no target named targets that place's state
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
+    ("Police arrested five opposition activists in Minsk.", ("COERCE", "BLR", "BLR")),
     # a bomb as the subject: whoever planted it is the doer
     ("A roadside bomb planted by the Taliban struck a British patrol in Helmand province.", ("ASSAULT", "AFG", "GBR")),
 ])

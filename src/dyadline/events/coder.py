@@ -188,6 +188,8 @@ def _drop_partial(evs: list[Event]) -> list[Event]:
 
 # types whose event needs an addressee: with no target (and no reciprocal partner) the event is dropped
 NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
+# types whose act, done in a place with no target named, is done to that place's state
+PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT"})
 FALLBACK_REPORTING = frozenset("say tell report announce state add claim write note confirm".split())
 
 
@@ -416,6 +418,16 @@ class EventCoder:
         attribution, acues = attr_mod.attribute(doc, f.trigger, idx, [m.text for m in sources])
         date, precision, historical, date_expr = event_date(f.trigger, doc.date)
         location, loc_how = event_location(f.trigger, mode, targets, idx)
+        if not targets and sources and typ in PLACE_AS_TARGET and location is not None and location.code \
+                and not (f.entry.reciprocal or f.reciprocal) and loc_how.startswith("locative"):
+            # "extended the curfew in Abidjan", "demonstrated in Serbia", "evacuated settlements in Gaza": an act
+            # done to a place, with nobody named as its target, targets that place's state (CAMEO convention)
+            m0 = sources[0]
+            targets = [Mention(text=f"{location.text} (where it happened)", start=m0.start, end=m0.end,
+                               sent_idx=m0.sent_idx, actor=Actor(code=location.code, kind="state"),
+                               token_start=m0.token_start, token_end=m0.token_end, rule="event-place-target",
+                               confidence=0.45)]
+            domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
         pt = TYPES[typ]
         pairs: list[tuple[list[Mention], list[Mention], bool]] = []
         if targets:
