@@ -35,7 +35,10 @@ def test_dyad_series_counts(db: Path) -> None:
         assert sep["events"] == 1 and sep["reports"] == 4 and sep["quad"]["1"] == 1
         assert sep["types"] == {"CONSULT": 1} and sep["factuality"] == {"contested": 1}
         assert by_month[1]["types"] == {"AID": 1} and by_month[1]["factuality"] == {"possible": 1}
-        assert by_month[1]["score_sum"] > 0 and by_month[1]["cooperation"] == 1
+        # a possible event is counted as an event but adds nothing to cooperation or the score;
+        # a contested one (reports disagree) still counts
+        assert by_month[1]["events"] == 1 and by_month[1]["score_sum"] == 0 and by_month[1]["cooperation"] == 0
+        assert by_month[1]["score_mean"] is None and sep["score_sum"] > 0 and sep["cooperation"] == 1
         directed = q.dyad_series(s, "BLR", "CHN", directed=True)
         assert [p["types"] for p in directed] == [{"CONSULT": 1}]
         assert q.dyad_series(s, "BLR", "CHN", by="year")[0]["events"] == 2

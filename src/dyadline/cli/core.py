@@ -181,13 +181,16 @@ def demo(
     out.print(f"[bold]dyadline demo[/bold]: ingesting the sample corpus from {corpus}")
     stats = run_ingest([str(corpus)], db, progress=not quiet)
     _print_summary(stats, "ingest")
+    from dyadline.store.queries import REPORTED
+
     with Store(db, read_only=True) as store:
         con = store.con
         dyads = con.execute(
-            "SELECT source_code, target_code, count(*) AS n, round(avg(score), 2) AS mean_score "
+            "SELECT source_code, target_code, count(*) AS n, "
+            f"round(avg(score) FILTER (WHERE factuality IN {REPORTED}), 2) AS mean_score "
             "FROM dyads_v GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 8"
         ).fetchall()
-        table = Table(title="Busiest dyads (events)")
+        table = Table(title="Busiest dyads (events; the mean score counts reported events only)")
         for col in ("source", "target", "events", "mean score"):
             table.add_column(col)
         for s, t, n, m in dyads:

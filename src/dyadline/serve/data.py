@@ -170,12 +170,7 @@ class Data:
         else:
             where, params = f.where("e")
             rows = self._rows(f"""
-                SELECT date_trunc('{by}', e.date)::DATE AS period, count(*) AS events,
-                       sum(e.n_reports) AS reports, round(sum(e.score), 3) AS score_sum,
-                       round(avg(e.score), 3) AS score_mean,
-                       count(*) FILTER (WHERE e.quad = 1) AS q1, count(*) FILTER (WHERE e.quad = 2) AS q2,
-                       count(*) FILTER (WHERE e.quad = 3) AS q3, count(*) FILTER (WHERE e.quad = 4) AS q4,
-                       list(e.type) AS types, list(e.factuality) AS factuality
+                SELECT date_trunc('{by}', e.date)::DATE AS period, {Q.SERIES_AGGREGATES}
                 FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1""", params)
             rows = [Q.series_period(r) for r in rows]
         for p in rows:

@@ -117,12 +117,13 @@ class Period(BaseModel):
     end: str = Field(description="last day of the period, inclusive")
     events: int
     reports: int
-    cooperation: int = Field(description="events in quads 1 and 2")
-    conflict: int = Field(description="events in quads 3 and 4")
+    cooperation: int = Field(description="reported (asserted or contested) events in quads 1 and 2")
+    conflict: int = Field(description="reported (asserted or contested) events in quads 3 and 4")
     quad: dict[str, int]
     types: dict[str, int]
     factuality: dict[str, int]
-    score_sum: float = Field(description="sum of PLOVER scores: the cooperation-conflict index")
+    score_sum: float = Field(description="sum of PLOVER scores of reported events: the cooperation-conflict "
+                                         "index (negated and possible events are counted in events only)")
     score_mean: float | None
 
 

@@ -472,13 +472,20 @@ def dyad_series(store: Store, a: str, b: str, by: str = "month", f: EventFilter 
         base.dyad = (a, b)
     where, params = base.where("e")
     rows = _rows(store, f"""
-        SELECT date_trunc('{by}', e.date)::DATE AS period, count(*) AS events, sum(e.n_reports) AS reports,
-               round(sum(e.score), 3) AS score_sum, round(avg(e.score), 3) AS score_mean,
-               count(*) FILTER (WHERE e.quad = 1) AS q1, count(*) FILTER (WHERE e.quad = 2) AS q2,
-               count(*) FILTER (WHERE e.quad = 3) AS q3, count(*) FILTER (WHERE e.quad = 4) AS q4,
-               list(e.type) AS types, list(e.factuality) AS factuality
+        SELECT date_trunc('{by}', e.date)::DATE AS period, {SERIES_AGGREGATES}
         FROM events e WHERE e.date IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1""", params)
     return [series_period(r) for r in rows]
+
+
+# Factualities that count towards cooperation, conflict and the score: "Beijing did not send weapons" and
+# "Minsk may join the war" are kept and counted as events, but they add nothing to the index.
+REPORTED = "('asserted', 'contested')"
+# One period's aggregates (over events ``e``), shared by the CLI series and the API timeline.
+SERIES_AGGREGATES = f"""count(*) AS events, sum(e.n_reports) AS reports,
+        round(coalesce(sum(e.score) FILTER (WHERE e.factuality IN {REPORTED}), 0), 3) AS score_sum,
+        round(avg(e.score) FILTER (WHERE e.factuality IN {REPORTED}), 3) AS score_mean,
+        {", ".join(f"count(*) FILTER (WHERE e.quad = {q} AND e.factuality IN {REPORTED}) AS q{q}" for q in (1, 2, 3, 4))},
+        list(e.type) AS types, list(e.factuality) AS factuality"""
 
 
 def _histogram(values: Sequence[Any] | None) -> dict[str, int]:
@@ -523,8 +530,10 @@ def top_actors(store: Store, f: EventFilter | None = None, limit: int = 20, by_s
 def _pairs_sql(where: str, by_sector: bool) -> str:
     """Distinct (event, source, target) rows of the filtered events, from their ``dyad_codes``/``dyad_keys``."""
     col = "dyad_keys" if by_sector else "dyad_codes"
-    return f"""SELECT event_id, score, quad, split_part(pair, '>', 1) AS source, split_part(pair, '>', 2) AS target
-               FROM (SELECT e.event_id, e.score, e.quad, unnest(e.{col}) AS pair FROM events e WHERE {where}) u
+    return f"""SELECT event_id, score, quad, factuality, split_part(pair, '>', 1) AS source,
+                      split_part(pair, '>', 2) AS target
+               FROM (SELECT e.event_id, e.score, e.quad, e.factuality, unnest(e.{col}) AS pair
+                     FROM events e WHERE {where}) u
                WHERE split_part(pair, '>', 1) <> split_part(pair, '>', 2)"""
 
 
@@ -533,8 +542,9 @@ def top_dyads(store: Store, f: EventFilter | None = None, limit: int = 20) -> li
     where, params = (f or EventFilter()).where("e")
     return _rows(store, f"""
         SELECT p.source, p.target, count(*) AS events,
-               count(*) FILTER (WHERE p.quad IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE p.quad IN (3, 4)) AS conflict, round(avg(p.score), 3) AS mean_score
+               count(*) FILTER (WHERE p.quad IN (1, 2) AND p.factuality IN {REPORTED}) AS cooperation,
+               count(*) FILTER (WHERE p.quad IN (3, 4) AND p.factuality IN {REPORTED}) AS conflict,
+               round(avg(p.score) FILTER (WHERE p.factuality IN {REPORTED}), 3) AS mean_score
         FROM ({_pairs_sql(where, False)}) p
         GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""", [*params, limit])
 
@@ -554,9 +564,11 @@ def network_edges(store: Store, f: EventFilter | None = None, min_events: int = 
     """Directed actor-to-actor edges: event count, mean score, and count and mean score per quad."""
     where, params = (f or EventFilter()).where("e")
     rows = _rows(store, f"""
-        SELECT p.source, p.target, count(*) AS events, round(avg(p.score), 3) AS mean_score,
-               {", ".join(f"count(*) FILTER (WHERE p.quad = {q}) AS n_q{q}, "
-                          f"round(avg(p.score) FILTER (WHERE p.quad = {q}), 3) AS score_q{q}" for q in QUAD_NAMES)}
+        SELECT p.source, p.target, count(*) AS events,
+               round(avg(p.score) FILTER (WHERE p.factuality IN {REPORTED}), 3) AS mean_score,
+               {", ".join(f"count(*) FILTER (WHERE p.quad = {q} AND p.factuality IN {REPORTED}) AS n_q{q}, "
+                          f"round(avg(p.score) FILTER (WHERE p.quad = {q} AND p.factuality IN {REPORTED}), 3)"
+                          f" AS score_q{q}" for q in QUAD_NAMES)}
         FROM ({_pairs_sql(where, by_sector)}) p
         GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, 1, 2""", [*params, min_events])
     return rows
