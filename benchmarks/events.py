@@ -290,6 +290,27 @@ def run_examples() -> dict[str, Any]:
     return out
 
 
+def overlap_with_gsr() -> dict[str, Any]:
+    """The highest word-set Jaccard between any sentence we wrote (examples, held-out set, challenge set) and
+    any GSR sentence: a check that none of ours copies or paraphrases the gold."""
+    import re
+
+    import yaml
+
+    from dyadline.events import fallback as fb
+
+    words = lambda t: set(re.findall(r"[a-z]+", t.lower()))  # noqa: E731
+    gold = [words(r["text"]) for r in load_gsr()]
+    files = sorted(fb.EXAMPLES.glob("*.yaml")) + sorted(HELDOUT.glob("*.yaml")) + [CHALLENGE]
+    best, n = 0.0, 0
+    for path in files:
+        for rec in yaml.safe_load(path.read_text("utf-8")) or []:
+            n += 1
+            w = words(rec["text"])
+            best = max(best, max(len(w & g) / len(w | g) for g in gold))
+    return {"sentences": n, "max_jaccard": round(best, 3)}
+
+
 def fallback_cv(folds: int = 5) -> dict[str, Any]:
     """Cross-validated accuracy of the fallback classifier on the examples, and how often it would invent an
     event for a no-event sentence, by probability threshold."""
@@ -544,6 +565,7 @@ def main() -> int:
         results["examples"] = run_examples()
     if have_resolver and HELDOUT.exists() and not args.skip_heldout:
         results["heldout_own"] = run_heldout()
+    results["own_sentences_vs_gsr"] = overlap_with_gsr()
     if have_resolver and not args.skip_challenge and CHALLENGE.exists():
         results["challenge"] = run_challenge_set(args.dump_challenge)
     if have_resolver and not args.skip_wiki:
@@ -586,6 +608,7 @@ def main() -> int:
     if "heldout_own" in results:
         for k, v in results["heldout_own"].items():
             print(f"\nown held-out set ({k}): {v}")
+    print("\nour written sentences vs the GSR (max word-set Jaccard):", results["own_sentences_vs_gsr"])
     if "corpus_fallback" in results:
         print("\nsample corpus, events with the fallback off/on:", results["corpus_fallback"])
     if "wikievents" in results:
