@@ -72,6 +72,11 @@ def top(text: str) -> tuple[str, str, str, str]:
     # an act done in a place with no target named targets that place's state
     ("Serbia lifted a night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
     ("Police arrested five opposition activists in Minsk.", ("COERCE", "BLR", "BLR")),
+    # a state's own curfew, emergency or ban falls on itself; a show of force faces the state named next to it
+    ("Thailand's army chief announced a nationwide curfew from 10 p.m. to 5 a.m.", ("COERCE", "THA", "THA")),
+    ("Iraq massed about 30,000 troops along the Kuwaiti border in late July 1990.", ("MOBILIZE", "IRQ", "KWT")),
+    ("Greek armed forces were put on alert as the standoff with Turkey escalated.", ("MOBILIZE", "GRC", "TUR")),
+    ("Russia deployed thousands of troops in the region.", ("MOBILIZE", "RUS", "-")),
     # a bomb as the subject: whoever planted it is the doer
     ("A roadside bomb planted by the Taliban struck a British patrol in Helmand province.", ("ASSAULT", "AFG", "GBR")),
 ])

@@ -188,6 +188,7 @@ def _drop_partial(evs: list[Event]) -> list[Event]:
 
 # types whose event needs an addressee: with no target (and no reciprocal partner) the event is dropped
 NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
+DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT"})
 FALLBACK_REPORTING = frozenset("say tell report announce state add claim write note confirm".split())
@@ -428,6 +429,24 @@ class EventCoder:
                                token_start=m0.token_start, token_end=m0.token_end, rule="event-place-target",
                                confidence=0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
+        if not targets and sources and typ == "COERCE" and mode in DOMESTIC_COERCION \
+                and all(is_state_code(m.actor.code) for m in sources):
+            # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
+            # coercion with nobody named is done to its own country (CAMEO codes it X -> X)
+            m0 = sources[0]
+            targets = [Mention(text=f"{m0.actor.code} (own country)", start=m0.start, end=m0.end, sent_idx=m0.sent_idx,
+                               actor=Actor(code=m0.actor.code, kind="state"), token_start=m0.token_start,
+                               token_end=m0.token_end, rule="domestic-coercion-target", confidence=0.45)]
+            domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
+        if not targets and sources and typ == "MOBILIZE":
+            # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no
+            # named target faces the other state the sentence names
+            src = {m.actor.code for m in sources}
+            other = next((m for m in doc.mentions if m.sent_idx == sent_idx and m.role == "actor" and m.actor.code
+                          and m.actor.code not in src and is_state_code(m.actor.code)), None)
+            if other is not None:
+                targets = [other]
+                domestic.append(f"no target named: the other state in the sentence ('{other.text}') is faced")
         pt = TYPES[typ]
         pairs: list[tuple[list[Mention], list[Mention], bool]] = []
         if targets:

@@ -527,6 +527,13 @@ def _target_across_border(f: Frame, v: Any, idx: MentionIndex) -> None:
     for tok in v.subtree:
         if tok.lemma_.lower() not in BORDER_NOUNS:
             continue
+        for c in tok.children:  # "along the Kuwaiti border", "near the Chinese frontier" (not "UN lines")
+            if c.dep_ in ("amod", "compound", "poss") and tok.lemma_.lower() != "line":
+                m = idx.actor.get(c.i) or idx.nationality(c) or idx.location.get(c.i)
+                if m is not None and m.actor.code and m.actor.code not in src:
+                    f.targets, f.target_slot = [m], "border-of"
+                    f.notes.append(f"the state whose border it is ('{m.text}') is the target")
+                    return
         for g in _prep_objects(tok, "with"):
             m = idx.actor.get(g.i) or idx.location.get(g.i)
             if m is None:
@@ -666,6 +673,8 @@ class FrameFinder:
                     again = _object_pp_actor(v, f.entry.target, idx, [*f.sources, *own])
                 found = again
                 f.notes.append("the doer's own possessive ('its', 'their') is not the target")
+        if found and f.type == "MOBILIZE" and not any(m.actor.code for m in found[0]):
+            found = None  # "massed 30,000 troops": the uncoded force is what is moved, not whom it faces
         if found:
             f.targets, f.target_slot = found
         if not f.targets and f.type != "AID" and f.sources:
