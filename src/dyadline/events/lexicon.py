@@ -99,13 +99,14 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
             raise ValueError(f"{origin}: entry {i + 1}: unknown PLOVER type {item['type']!r} "
                              f"(or {NOT_AN_EVENT} for a sense that is no event)")
         lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
-        for lemma in lemmas:
+        # one entry per lemma and per particle: "prt: [aside, off]" is "brush aside" and "brush off"
+        for lemma, prt in ((lm, p) for lm in lemmas for p in _as_tuple(item.get("prt"), ("",))):
             out.append(
                 LexEntry(
                     lemma=str(lemma).lower(), pos=pos, type=typ, mode=item.get("mode"),
                     source=_as_tuple(item.get("source"), DEFAULT_VERB_SOURCE if pos == "verb" else DEFAULT_NOUN_SOURCE),
                     target=_as_tuple(item.get("target"), DEFAULT_VERB_TARGET if pos == "verb" else DEFAULT_NOUN_TARGET),
-                    prt=_as_tuple(item.get("prt"), ("",))[0] or None, obj=frozenset(str(o).lower() for o in item.get("obj") or ()),
+                    prt=prt or None, obj=frozenset(str(o).lower() for o in item.get("obj") or ()),
                     wrapper=bool(item.get("wrapper", False)),
                     coop=normalise_type(item["coop"]) if item.get("coop") else None,
                     conflict=normalise_type(item["conflict"]) if item.get("conflict") else None,
