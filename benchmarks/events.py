@@ -34,6 +34,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
@@ -319,12 +320,8 @@ def fallback_cv(folds: int = 5) -> dict[str, Any]:
     from sklearn.model_selection import cross_val_predict
 
     from dyadline.events import fallback as fb
-    from dyadline.nlp.annotate import get_nlp
-    from dyadline.nlp.embed import get_embedder
 
-    recs = fb.load_examples()
-    X = get_embedder().embed([fb.mask_span(d[:]) for d in get_nlp().pipe([r["text"] for r in recs])])
-    y = np.array([r["type"] for r in recs])
+    X, y = fb.example_matrix()
     P = cross_val_predict(LogisticRegression(C=8.0, max_iter=5000), X, y, cv=folds, method="predict_proba")
     classes = np.array(sorted(set(y)))
     pred, top = classes[P.argmax(1)], P.max(1)
@@ -352,14 +349,14 @@ def run_heldout() -> dict[str, Any]:
         res: dict[str, Any] = {}
         typed = HELDOUT / "typed.yaml"
         if typed.exists():
-            with _fallback_env(flag):
+            with mock.patch.dict(os.environ, {"DYADLINE_FALLBACK": "1" if flag else "0"}):
                 m, _ = run_challenge(typed)
             res.update({"typed_sentences": m["sentences"], "coverage": m["coverage"],
                         "type_accuracy_top1": m["type_accuracy_top1"], "event_match_top1": m["event_match_top1"],
                         "factuality_on_type_correct": m["factuality_on_type_correct"]})
         none = HELDOUT / "no_event.yaml"
         if none.exists():
-            with _fallback_env(flag):
+            with mock.patch.dict(os.environ, {"DYADLINE_FALLBACK": "1" if flag else "0"}):
                 _, rows = run_challenge(none)
             res.update({"no_event_sentences": len(rows),
                         "no_event_false_event_rate": round(sum(bool(r["pred"]) for r in rows) / max(len(rows), 1), 3)})
@@ -367,35 +364,18 @@ def run_heldout() -> dict[str, Any]:
     return out
 
 
-class _fallback_env:  # noqa: N801 - used as a context manager
-    """Set DYADLINE_FALLBACK for code that builds its own CodeEvents (events.testing.run_challenge)."""
-
-    def __init__(self, on: bool) -> None:
-        self.on = on
-
-    def __enter__(self) -> None:
-        import os
-
-        self.old = os.environ.get("DYADLINE_FALLBACK")
-        os.environ["DYADLINE_FALLBACK"] = "1" if self.on else "0"
-
-    def __exit__(self, *exc: object) -> None:
-        import os
-
-        if self.old is None:
-            os.environ.pop("DYADLINE_FALLBACK", None)
-        else:
-            os.environ["DYADLINE_FALLBACK"] = self.old
-
-
 def run_corpus_fallback() -> dict[str, Any]:
     """A precision proxy on real-article text: events on the bundled sample corpus with the fallback off
     and on. Every GSR sentence holds an event, so the GSR cannot show what the fallback invents."""
-    from dyadline.api import code_documents, example_corpus, read_inputs
+    from dyadline.api import coding_stages, example_corpus, read_inputs
+    from dyadline.events.coder import CodeEvents
 
+    docs: Any = list(read_inputs([str(example_corpus())]))
+    for stage in coding_stages()[:-1]:  # everything but the events stage, once
+        docs = stage(docs)
     counts = {}
     for flag in (False, True):
-        docs = list(code_documents(read_inputs([str(example_corpus())]), fallback=flag))
+        CodeEvents(fallback=flag)(docs)
         counts["on" if flag else "off"] = sum(len(d.events) for d in docs)
     return {"events_fallback_off": counts["off"], "events_fallback_on": counts["on"],
             "added_by_fallback": counts["on"] - counts["off"]}

@@ -22,7 +22,7 @@ from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_ro
 from dyadline.events.factuality import MODALS, assess
 from dyadline.events.frames import Frame, FrameFinder, MentionIndex, subject_of
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
-from dyadline.events.offtopic import sports_contest, sports_cue
+from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
 from dyadline.model import Actor, Document, Event, Mention, Participant
@@ -166,6 +166,14 @@ def _is_crowd(m: Mention, span: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CROWD_HEADS
 
 
+def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence: float,
+                    sector: str | None = None) -> Mention:
+    """A target the sentence implies but does not name (a state, placed at the doer's span for evidence)."""
+    return Mention(text=text, start=anchor.start, end=anchor.end, sent_idx=anchor.sent_idx,
+                   actor=Actor(code=code, sector=sector, kind="state"), token_start=anchor.token_start,
+                   token_end=anchor.token_end, rule=rule, confidence=confidence)
+
+
 def _codes(side: list[Participant]) -> set[str]:
     return {p.actor.code or p.text for p in side}
 
@@ -221,7 +229,7 @@ class EventCoder:
             frames = self.finder.find(span, idx)
             if sports_cue(span.text):
                 # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
-                frames = [f for f in frames if sports_contest(f.trigger.lemma_, span.text) is None]
+                frames = [f for f in frames if f.trigger.lemma_.lower() not in CONTEST_WORDS]
             out.append((sent_idx, span, frames))
         return out
 
@@ -371,11 +379,8 @@ class EventCoder:
                                                for m in sources):
                 # a protest with no named target is aimed at the protesters' own government (CAMEO convention)
                 m0 = sources[0]
-                targets = [Mention(text=f"{m0.actor.code} government (implied)", start=m0.start, end=m0.end,
-                                   sent_idx=m0.sent_idx,
-                                   actor=Actor(code=m0.actor.code, sector="GOV", kind="state"),
-                                   token_start=m0.token_start, token_end=m0.token_end,
-                                   rule="domestic-protest-target", confidence=0.5)]
+                targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} government (implied)",
+                                           "domestic-protest-target", 0.5, sector="GOV")]
                 domestic.append(f"no target named: a protest by '{m0.text}' is coded against its own government "
                                 f"({m0.actor.code})")
         # Precision: PLOVER events need a doer. A target-only event is kept only for a passive or nominal
@@ -423,20 +428,16 @@ class EventCoder:
                 and not (f.entry.reciprocal or f.reciprocal) and loc_how.startswith("locative"):
             # "extended the curfew in Abidjan", "demonstrated in Serbia", "evacuated settlements in Gaza": an act
             # done to a place, with nobody named as its target, targets that place's state (CAMEO convention)
-            m0 = sources[0]
-            targets = [Mention(text=f"{location.text} (where it happened)", start=m0.start, end=m0.end,
-                               sent_idx=m0.sent_idx, actor=Actor(code=location.code, kind="state"),
-                               token_start=m0.token_start, token_end=m0.token_end, rule="event-place-target",
-                               confidence=0.45)]
+            targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
+                                       "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
         if not targets and sources and typ == "COERCE" and mode in DOMESTIC_COERCION \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
             # coercion with nobody named is done to its own country (CAMEO codes it X -> X)
             m0 = sources[0]
-            targets = [Mention(text=f"{m0.actor.code} (own country)", start=m0.start, end=m0.end, sent_idx=m0.sent_idx,
-                               actor=Actor(code=m0.actor.code, kind="state"), token_start=m0.token_start,
-                               token_end=m0.token_end, rule="domestic-coercion-target", confidence=0.45)]
+            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
+                                       "domestic-coercion-target", 0.45)]
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
         if not targets and sources and typ == "MOBILIZE":
             # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no

@@ -144,26 +144,31 @@ def unavailable_reason() -> str:
     return _UNAVAILABLE[-1] if _UNAVAILABLE else ""
 
 
+def example_matrix(embedder: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """The examples as the classifier sees them: masked-sentence embeddings and their labels."""
+    from dyadline.nlp.annotate import get_nlp
+    from dyadline.nlp.embed import get_embedder
+
+    recs = load_examples()
+    texts = [mask_span(d[:]) for d in get_nlp().pipe([r["text"] for r in recs])]
+    return (embedder or get_embedder()).embed(texts), np.array([r["type"] for r in recs])
+
+
 def train(out: Path = WEIGHTS, c: float = 8.0) -> dict[str, Any]:
     """Fit the classifier on the examples and write its weights (deterministic: lbfgs, fixed data order)."""
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise SystemExit("training the fallback needs scikit-learn: pip install scikit-learn") from exc
-    from dyadline.nlp.annotate import get_nlp
     from dyadline.nlp.embed import get_embedder
 
-    recs = load_examples()
-    nlp = get_nlp()
-    texts = [mask_span(d[:]) for d in nlp.pipe([r["text"] for r in recs])]
     emb = get_embedder()
-    X = emb.embed(texts)
-    y = np.array([r["type"] for r in recs])
+    X, y = example_matrix(emb)
     model = LogisticRegression(C=c, max_iter=5000).fit(X, y)
     np.savez_compressed(out, W=model.coef_.astype(np.float32), b=model.intercept_.astype(np.float32),
                         classes=np.array(model.classes_), model_id=np.array(emb.model_id),
                         digest=np.array(examples_digest(emb.model_id)))
-    return {"examples": len(recs), "classes": len(model.classes_), "train_accuracy": float(model.score(X, y))}
+    return {"examples": len(y), "classes": len(model.classes_), "train_accuracy": float(model.score(X, y))}
 
 
 def main(argv: list[str] | None = None) -> int:

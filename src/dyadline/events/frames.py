@@ -853,7 +853,7 @@ class FrameFinder:
         """ "walked out of parliament in protest at the law", "signed a letter in protest": whatever the act,
         done "in protest" it is a protest (CAMEO 14); the target is what it protests against."""
         entry = LexEntry(lemma=vlemma(v), pos="verb", type="PROTEST", target=("in:protest", "against", "at", "over"),
-                         civil=None, confidence=0.6, origin="in-protest")
+                         confidence=0.6, origin="in-protest")
         f = Frame(v, entry, "PROTEST", None, "verb", notes=["done 'in protest': a protest whatever the verb"])
         self._fill(f, v, idx, nominal=False)
         if not f.targets:

@@ -43,10 +43,3 @@ CONTEST_WORDS = frozenset("""beat defeat crush thrash rout edge clash draw tie h
 knock eliminate top down overcome stun upset trounce whip outplay hammer qualify battle fight attack strike storm
 humiliate demolish destroy sink see dump oust match game final contest encounter showdown derby fixture rivalry
 victory win defeat loss triumph""".split())
-
-
-def sports_contest(trigger_lemma: str, sentence: str) -> str | None:
-    """The sports cue when ``trigger_lemma`` is a word of contest in a sports sentence, else None."""
-    if trigger_lemma.lower() not in CONTEST_WORDS:
-        return None
-    return sports_cue(sentence)
