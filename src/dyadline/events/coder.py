@@ -20,7 +20,7 @@ from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
-from dyadline.events.frames import Frame, FrameFinder, MentionIndex, subject_of
+from dyadline.events.frames import REPORTING, Frame, FrameFinder, MentionIndex, subject_of
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
@@ -199,7 +199,6 @@ NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT"})
-FALLBACK_REPORTING = frozenset("say tell report announce state add claim write note confirm".split())
 
 
 class EventCoder:
@@ -315,7 +314,7 @@ class EventCoder:
         if pred.type == "NONE" or pred.prob < fallback_mod.MIN_PROB:
             return None
         clause = span.root
-        if clause.lemma_.lower() in FALLBACK_REPORTING:
+        if clause.lemma_.lower() in REPORTING:
             inner = [c for c in clause.children if c.dep_ == "ccomp"]
             clause = inner[0] if inner else clause
         subj_toks: set[int] = set()
@@ -349,10 +348,10 @@ class EventCoder:
         """ "A roadside bombing killed one soldier": the subject is an event, not a doer; the agent is left
         unsaid, as in a passive, so a target-only event is kept."""
         subj, _ = subject_of(f.trigger)
-        return bool(subj) and TYPES[f.type].quad == 4 and any(
-            t.pos_ == "NOUN" and self.lex.noun(t.lemma_.lower(), set()) is not None
-            and self.lex.noun(t.lemma_.lower(), set()).type in TYPES  # type: ignore[union-attr]
-            and TYPES[self.lex.noun(t.lemma_.lower(), set()).type].quad == 4 for t in subj)  # type: ignore[union-attr]
+        if not subj or TYPES[f.type].quad != 4:
+            return False
+        entries = (self.lex.noun(t.lemma_.lower(), set()) for t in subj if t.pos_ == "NOUN")
+        return any(e is not None and e.type in TYPES and TYPES[e.type].quad == 4 for e in entries)
 
     def _events(self, doc: Document, sent_idx: int, span: Any, f: Frame, idx: MentionIndex) -> list[Event]:
         sources, targets = f.sources, f.targets
