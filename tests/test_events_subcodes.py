@@ -79,6 +79,23 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Russia deployed thousands of troops in the region.", ("MOBILIZE", "RUS", "-")),
     # a bomb as the subject: whoever planted it is the doer
     ("A roadside bomb planted by the Taliban struck a British patrol in Helmand province.", ("ASSAULT", "AFG", "GBR")),
+    # hyphenated verbs the tokenizer used to split; the object's event noun decides between entries
+    ("Iran test-fired three cruise missiles near the Strait of Hormuz on Monday.", ("MOBILIZE", "IRN")),
+    ("Japan ended its trade embargo on South Africa in 1991.", ("RETREAT", "JPN", "ZAF")),
+    ("Canada dispatched rescue teams and field hospitals to Haiti after the storm.", ("AID", "CAN", "HTI")),
+    # protest by one's body or one's work; a crowd massing; the demand names whom the protest faces
+    ("Dozens of Moroccan prisoners refused food for a third week.", ("PROTEST", "MAR")),
+    ("Teachers across Argentina walked off the job on Monday.", ("PROTEST", "ARG")),
+    ("Thousands of Kenyan protesters massed outside parliament in Nairobi demanding that President Ruto resign.",
+     ("PROTEST", "KEN", "KEN")),
+    ("Four Bolivian miners began a hunger strike in La Paz demanding that President Arce step down.",
+     ("PROTEST", "BOL", "BOL")),
+    # a conditional statement of coercion by the speaker's own government is a threat (CAMEO 13)
+    ("Ecuador's interior minister said the government could impose a curfew in Quito if the looting continued.",
+     ("THREATEN", "ECU", "ECU", "asserted")),
+    # the condition ("if the government refused ...") ranks below the threat it conditions
+    ("French farmers said they would block the motorways around Paris if the government refused to drop the new "
+     "fuel tax.", ("THREATEN", "FRA", "FRA", "asserted")),
 ])
 def test_subcode_frames(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected

@@ -29,6 +29,7 @@ from dyadline.model import Actor, Document, Event, Mention, Participant
 from dyadline.ontology import TYPES
 
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+THREAT_MODALS = frozenset({"could", "might", "may"})  # "said it could strike if ...": a conditional threat
 CROWD_HEADS = frozenset("hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds "
                         "throng throngs mob tens".split())
 PURPOSE_RANK = 0.9  # a purpose clause's event is capped at this share of its main act's confidence
@@ -44,6 +45,7 @@ def _mention_json(m: Mention) -> dict[str, Any]:
 
 
 PRONOUN_SPEAKERS = frozenset("he she they i we".split())  # an unresolved pronoun speaker may be anyone
+OWN_STATE_NOUNS = frozenset("government authority state country army military police cabinet administration".split())
 INTENT_GOVERNORS = frozenset("decide vow pledge promise resolve ready prepared".split())  # "plans to" stays possible
 NO_INTENT_CUES = ("conditional", "main clause of conditional", "question", "reported belief", "weak modal")
 
@@ -70,6 +72,8 @@ def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> 
     # the speaker phrase names the same state as the clause's actor ("Israel will ..., said an Israeli spokesman")
     codes = {m.actor.code for m in f.sources if m.actor.code}
     spoken = {idx.actor[x.i].actor.code for x in sp.subtree if x.i in idx.actor}
+    if not codes and subj[0].lemma_.lower() in OWN_STATE_NOUNS and spoken:
+        return True  # "Peru's prime minister said the government could ...": the speaker's own government
     if not spoken and not any(x.lower_ in PRONOUN_SPEAKERS for x in sp.subtree):
         # an unnamed announcer ("X will give Y a grant, a statement said", "..., officials said"): news reports
         # the actor's own announcement this way; a speaker naming another actor makes it that actor's claim
@@ -78,13 +82,17 @@ def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> 
     return bool(codes & spoken)
 
 
-def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
+def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex, threat: bool = False) -> bool:
     """Is this a stated intention ("X said it would withdraw", "X will give Y a grant", "X plans to impose")?
 
     PLOVER (CAMEO 03 / 13) codes a stated intent to cooperate as AGREE and a stated intent of material
     conflict as THREATEN; the act itself has not happened. Cues: a future auxiliary under a reporting verb
     whose speaker is the actor, a plain "will" in the main clause, or a governor of intent ("plans to",
     "is prepared to"). Never inside a conditional, a question or a reported belief.
+
+    ``threat`` (a material-conflict act) also takes "could / might / may" in the main clause of a conditional
+    under the actor's own reporting verb: "the minister said the government could declare an emergency if the
+    blockades persisted" states what the government will do to whom, which CAMEO codes as a threat (13).
     """
     t = _carrier(f)
     if any(c.startswith(NO_INTENT_CUES) for c in fcues):
@@ -92,8 +100,9 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex) -> bool:
         # still the speaker's stated intent (CAMEO 03 / 138); a bare conditional or a belief is not
         if not all(c.startswith("main clause of conditional") or not c.startswith(NO_INTENT_CUES) for c in fcues):
             return False
+        auxes = FUTURE | THREAT_MODALS if threat else FUTURE
         if not (t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in t.children)):
+                and any(c.dep_ == "aux" and c.lower_ in auxes for c in t.children)):
             return False
         return _speaker_is_actor(f, t, t.head, idx)
     futures = [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE]
@@ -399,7 +408,7 @@ class EventCoder:
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
         quad = TYPES[typ].quad
-        if quad != 3 and typ != "AGREE" and factuality == "possible" and f.sources and _future_statement(f, fcues, idx) \
+        if quad != 3 and typ != "AGREE" and factuality == "possible" and f.sources and _future_statement(f, fcues, idx, threat=quad == 4) \
                 and not (quad == 4 and _carrier(f).dep_ == "ROOT"):
             # a bare "Poland will send more troops" is a decision to act (kept as MOBILIZE); a conflictual
             # act announced through a speaker or a plan is a threat
@@ -430,7 +439,7 @@ class EventCoder:
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
                                        "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
-        if not targets and sources and typ == "COERCE" and mode in DOMESTIC_COERCION \
+        if not targets and sources and f.type == "COERCE" and f.mode in DOMESTIC_COERCION \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
             # coercion with nobody named is done to its own country (CAMEO codes it X -> X)

@@ -24,7 +24,7 @@ SUBORDINATE_MARKS = frozenset("after before since when as while following until 
 
 def clause_weight(trigger: Any) -> float:
     """How central the predicate is in its sentence: the main line (1.0) beats a temporal or causal
-    clause ("..., one day after a Serbian jet shot down a helicopter": 0.7), a relative clause (0.75)
+    clause ("..., one day after a Serbian jet shot down a helicopter": 0.7), a condition (0.6), a relative clause (0.75)
     or anything else embedded (0.9). This is what makes the main-clause event the top one."""
     t = trigger
     for _ in range(6):
@@ -32,6 +32,8 @@ def clause_weight(trigger: Any) -> float:
             return 1.0
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in t.children):
             return 0.7
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return 0.6  # the condition: "X said it would strike if Y refused to withdraw" reports the threat
         if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return 0.6  # purpose: "staged demonstrations to demand reforms"
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:

@@ -317,6 +317,8 @@ def vlemma(tok: Any) -> str:
     fine): when the lemma is unknown to the lexicon but lemma+"e" is known and the word starts with the
     lemma, the longer one is meant."""
     low = tok.lemma_.lower()
+    if "-" in low and low not in _KNOWN_VERBS and low[:-1] in _KNOWN_VERBS:
+        return low[:-1]  # "test-launched" is lemmatised "test-launche" (a tokenizer special case, nlp/annotate)
     if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
         return f"test-{low}"  # "test-fired two missiles": the tokenizer splits the compound verb
     if low in _KNOWN_VERBS or not tok.tag_.startswith("VB"):
@@ -745,9 +747,12 @@ class FrameFinder:
             elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
                 obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
         feats = clause_features(v)
-        entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats)
+        # an object that is itself an event noun decides between entries ("ended its trade embargo" acts on
+        # the embargo, not on trade); other heads do not ("dispatched rescue brigades" is rescue work)
+        head = objs[0].lemma_.lower() if objs and self.lex.noun(objs[0].lemma_.lower()) is not None else None
+        entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats, head)
         if entry is None and prt is not None:
-            entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats)
+            entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head)
         if entry is None or entry.type == NOT_AN_EVENT:
             return None
         if entry.wrapper and entry.type == "REJECT" and any(
@@ -1155,6 +1160,17 @@ class FrameFinder:
             t = f.trigger
             if f.path == "light":
                 t = next((x for x in f.extra_tokens if x.pos_ in ("VERB", "AUX")), t)
+            if f.type == "REQUEST" and t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
+                # "began a hunger strike demanding that the president step down": the demand is what the
+                # protest is for (CAMEO 14); the protest is the event and faces whom the demand addresses
+                owner = _frame_at(frames, t.head)
+                if owner is not None and owner is not f and not owner.embedded and owner.type == "PROTEST":
+                    f.purpose_of = owner
+                    f.notes.append(f"the demand of the protest '{owner.trigger_text}': ranked below it")
+                    if not owner.targets and f.targets:
+                        owner.targets, owner.target_slot = list(f.targets), "demand-target"
+                        owner.notes.append(f"target from its demand ('{f.trigger_text}')")
+                continue
             if t.dep_ not in ("advcl", "xcomp") or t.tag_ != "VB" \
                     or not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
                 continue

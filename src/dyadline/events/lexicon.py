@@ -145,22 +145,23 @@ class Lexicon:
         return cls(verbs, nouns)
 
     def verb(self, lemma: str, prt: str | None, obj_lemmas: set[str] | str | None = None,
-             features: set[str] | None = None) -> LexEntry | None:
+             features: set[str] | None = None, head: str | None = None) -> LexEntry | None:
         """The most specific entry whose particle, object and ``needs`` constraints the clause meets.
 
         ``features`` names what the clause has: "pred" (a predicative complement: "called the decision
-        unjustified"), "clause" (a governed clause: "allowed Ukraine to use"), and its prepositions."""
+        unjustified"), "clause" (a governed clause: "allowed Ukraine to use"), and its prepositions.
+        ``head`` is the object's head when it is an event noun: an entry whose object list names it beats one
+        that only names a modifier ("ended its trade embargo" is about an embargo, not about trade)."""
         objs = {obj_lemmas} if isinstance(obj_lemmas, str) else (obj_lemmas or set())
         feats = features or set()
-        for e in self.verbs.get(lemma, ()):
-            if e.prt and e.prt != prt:
-                continue
-            if e.obj and not (e.obj & objs):
-                continue
-            if e.needs and not (e.needs & feats):
-                continue
-            return e
-        return None
+        fits = [e for e in self.verbs.get(lemma, ())
+                if (not e.prt or e.prt == prt) and (not e.obj or e.obj & objs) and (not e.needs or e.needs & feats)]
+        if head and fits and fits[0].obj and head not in fits[0].obj \
+                and not any(":" in o for o in fits[0].obj & objs):  # "its ban on imports" is about imports
+            by_head = next((e for e in fits if e.obj and head in e.obj), None)
+            if by_head is not None and by_head.specificity >= fits[0].specificity:
+                return by_head
+        return fits[0] if fits else None
 
     def noun(self, lemma: str, modifiers: set[str] | None = None) -> LexEntry | None:
         """For nouns, ``obj`` constrains the modifiers: "hunger strike" vs "missile strike"."""

