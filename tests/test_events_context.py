@@ -44,6 +44,12 @@ def test_outlet_itself_asserting_gives_null() -> None:
     assert events("Russia attacked Ukraine.", site="news.example")[0].attribution is None
 
 
+def test_a_declaring_verb_is_not_its_own_attribution() -> None:
+    # "declared" is a reporting verb, but as the event's own trigger it reports nothing: the outlet asserts it
+    evs = [e for e in events("Poland declared a state of emergency along the border with Belarus.") if e.type == "COERCE"]
+    assert evs and evs[0].attribution is None
+
+
 def test_lede_inherits_attribution_of_restating_sentence() -> None:
     text = ("Belarus cannot hand over the launchers to Russia. According to columnist Nikola Mikovich, "
             "Minsk cannot transfer them without consent from China.")

@@ -93,6 +93,15 @@ def top(text: str) -> tuple[str, str, str, str]:
     # a conditional statement of coercion by the speaker's own government is a threat (CAMEO 13)
     ("Ecuador's interior minister said the government could impose a curfew in Quito if the looting continued.",
      ("THREATEN", "ECU", "ECU", "asserted")),
+    # a travel verb's subject decides: peacekeepers or protecting troops (AID), warships (MOBILIZE), people (CONSULT)
+    ("Nepalese peacekeepers arrived in Juba on Friday.", ("AID", "NPL", "SSD")),
+    ("Nigerian troops arrived in Freetown to restore order after the coup.", ("AID", "NGA", "SLE")),
+    ("Turkish troops arrived in Qatar on Sunday.", ("MOBILIZE", "TUR", "QAT")),
+    ("Modi landed in Tokyo on Saturday.", ("CONSULT", "IND", "JPN")),
+    # joint bodies and joint work; the thing given after "with" decides the kind of giving
+    ("Kenya set up a joint security cell with Somalia.", ("COOPERATE", "KEN", "SOM")),
+    ("Czech and Slovak firefighters worked side by side for two days.", ("COOPERATE",)),
+    ("Spain provided French investigators with phone records of the suspects.", ("COOPERATE", "ESP", "FRA")),
     # the condition ("if the government refused ...") ranks below the threat it conditions
     ("French farmers said they would block the motorways around Paris if the government refused to drop the new "
      "fuel tax.", ("THREATEN", "FRA", "FRA", "asserted")),

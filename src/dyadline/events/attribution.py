@@ -64,14 +64,12 @@ def find_speaker(trigger: Any, idx: MentionIndex | None = None) -> tuple[str, st
     # a reporting verb that governs the trigger ("X said (that) ...") or sits beside it ("..., X said")
     cur = trigger
     for _ in range(8):
-        head = cur.head
-        if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or head is cur:
-            pass
-        if head.lemma_.lower() in REPORT_VERBS and cur.dep_ in ("ccomp", "parataxis", "xcomp") and head is not cur:
+        head = cur.head  # spaCy makes a new Token object per access: compare positions, never identity
+        if head.lemma_.lower() in REPORT_VERBS and cur.dep_ in ("ccomp", "parataxis", "xcomp") and head.i != cur.i:
             got = _subject_speaker(head, idx)
             if got:
                 return got
-        if head is cur:
+        if head.i == cur.i:
             break
         cur = head
     root = cur
@@ -80,7 +78,7 @@ def find_speaker(trigger: Any, idx: MentionIndex | None = None) -> tuple[str, st
             got = _subject_speaker(c, idx)
             if got:
                 return got
-    if root.lemma_.lower() in REPORT_VERBS and root is not trigger:
+    if root.lemma_.lower() in REPORT_VERBS and root.i != trigger.i:
         got = _subject_speaker(root, idx)
         if got:
             return got

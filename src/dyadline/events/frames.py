@@ -310,6 +310,7 @@ def _predicate_words(v: Any) -> set[str]:
 
 
 _KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
+JOINT_ADVERBS = frozenset("together jointly alongside".split())
 
 
 def vlemma(tok: Any) -> str:
@@ -351,6 +352,8 @@ def clause_features(v: Any) -> set[str]:
             out |= {f"{c.lower_}:{g.lemma_.lower()}" for g in pobj}  # "took to the streets" -> "to:street"
         elif c.dep_ == "prt" and c.lower_ in ("on", "upon"):
             out.add(c.lower_)
+        elif c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS:
+            out.add("together")  # "worked together", "jointly patrolled"
     if len(objs) >= 2:
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
@@ -470,9 +473,42 @@ def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> lis
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
 INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 EXERCISE_WORDS = frozenset("exercise drill manoeuvre maneuver game wargame".split())
-TRAVEL_VERBS = frozenset("fly sail travel arrive go enter cross steam".split())
+TRAVEL_VERBS = frozenset("fly sail travel arrive go enter cross steam land".split())
 WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircraft submarine frigate drone helicopter
 gunship cruiser corvette tank convoy""".split())
+RELIEF_WORDS = frozenset("relief aid humanitarian food medical rescue".split())
+PEACE_FORCE_WORDS = frozenset("peacekeeper peacekeeping monitor stabilisation stabilization".split())
+TROOP_WORDS = frozenset("troop soldier force marine paratrooper battalion brigade commando contingent unit".split())
+# what troops arriving "to ..." come for when they come as protectors (CAMEO 0744 military protection)
+PROTECT_VERBS = frozenset("restore keep maintain protect secure stabilise stabilize police supervise guard halt "
+                          "end separate".split())
+
+
+def _travelling_force(f: Frame) -> None:
+    """A travel verb whose subject is a force or a cargo is no visit (CONSULT is for people who meet).
+
+    "Russian bombers flew along the coast": warplanes and warships show force (MOBILIZE). "Relief flights
+    landed in Tonga", "an aid convoy entered Gaza": aid arriving (AID). "Peacekeepers arrived in Monrovia",
+    "troops arrived in East Timor to restore order": protection (AID, peacekeeping). Other troops arriving
+    are a deployment (MOBILIZE)."""
+    subj = subject_of(f.trigger)[0]
+    words = {t.lemma_.lower() for s in subj for t in s.subtree}
+    purposes = {c.lemma_.lower() for c in f.trigger.children
+                if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
+    if words & RELIEF_WORDS and words & (WAR_MACHINES | {"flight", "plane", "shipment", "truck", "ship", "lorry"}):
+        f.type, f.mode = "AID", "humanitarian"
+        f.notes.append("aid travelling (a relief flight, an aid convoy): AID arriving, not a visit")
+    elif words & PEACE_FORCE_WORDS or (words & TROOP_WORDS and purposes & PROTECT_VERBS):
+        f.type, f.mode = "AID", "peacekeeping"
+        f.notes.append("a force arriving to protect or keep the peace: AID (peacekeeping), not a visit")
+    elif words & WAR_MACHINES:
+        f.type, f.mode = "MOBILIZE", "weapons"
+        f.notes.append("military aircraft or ships travelling: a show of force, not a visit")
+    elif words & TROOP_WORDS:
+        f.type, f.mode = "MOBILIZE", "troops"
+        f.notes.append("troops travelling: a deployment, not a visit")
+
+
 ORDER_VERBS = frozenset("order tell instruct command direct give".split())
 LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
@@ -740,10 +776,11 @@ class FrameFinder:
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
         for c in v.children:
             if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")) \
-                    and objs and c is not objs[0]:
+                    and objs and c.i != objs[0].i:
                 obj_lemmas |= _phrase_lemmas(c)
-            elif c.dep_ == "prep" and c.lower_ == "as" and objs:
-                obj_lemmas |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+            elif c.dep_ == "prep" and c.lower_ in ("as", "with") and objs:
+                # "held them as shields"; "provided Nigerian prosecutors with bank records": the thing given
+                obj_lemmas |= {x for g in c.children if g.dep_ == "pobj" for x in _phrase_lemmas(g)}
             elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
                 obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
         feats = clause_features(v)
@@ -787,6 +824,9 @@ class FrameFinder:
             return None
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
+        if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
+            f.sources = [m for m in f.sources if not m.token_start <= n.i < m.token_end]
+            f.targets = [m for m in f.targets if not m.token_start <= n.i < m.token_end]
         v = n.head
         if n.dep_ == "nsubj" and v.pos_ in ("VERB", "AUX") and vlemma(v) in HAPPEN_VERBS and not f.targets:
             # "heavy fighting broke out between A and B", "talks resumed with Y": the event noun's parties
@@ -824,7 +864,7 @@ class FrameFinder:
                 self._target_from_preps(f, v, entry.target, idx, "light")
             if not f.targets and not state:
                 # "gave Kenya a grant", "offered Ukraine a loan": the light verb's indirect object is the recipient
-                for tok in _children(v, ("dative", "iobj")) + [o for o in _children(v, ("dobj",)) if o is not carrier]:
+                for tok in _children(v, ("dative", "iobj")) + [o for o in _children(v, ("dobj",)) if o.i != carrier.i]:
                     if tok.dep_ == "dative" and tok.lower_ in ("to", "for"):
                         continue  # a prepositional dative is already a named slot
                     ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
@@ -905,7 +945,7 @@ class FrameFinder:
                         and (f is None or not (f.sources or f.targets)):
                     # a gerund in a noun's place ("Fighting between A and B killed ...") is an event noun
                     f = self._noun_frame(tok, idx) or f
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in idx.actor:
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.i not in idx.actor or self._uncoded_event_noun(tok, idx)):
                 f = self._noun_frame(tok, idx)
             elif tok.pos_ == "ADJ":
                 f = self._adj_wrapper(tok, idx)
@@ -981,11 +1021,8 @@ class FrameFinder:
                 _weapon_agent(f, idx)
             if f.sources and "subj" in f.source_slot:
                 _add_coordinated_modifiers(f, idx)
-            if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS \
-                    and any(t.lemma_.lower() in WAR_MACHINES for t in subject_of(f.trigger)[0]):
-                # "Russian bombers flew along the Norwegian coast": warplanes and warships do not visit
-                f.type, f.mode = "MOBILIZE", "weapons"
-                f.notes.append("military aircraft or ships travelling: a show of force, not a visit")
+            if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
+                _travelling_force(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
                     and len({m.actor.code for m in f.sources}) >= 2:
                 # "French and Egyptian warships launched war games": an exercise of two states is a joint one
@@ -1005,6 +1042,16 @@ class FrameFinder:
                     and not any(o.lower_ in GIVEN_THINGS or o.lemma_.lower() in GIVEN_THINGS or self._is_aid_noun(o) for o in object_of(f.trigger)):
                 del frames[i]
         return list(frames.values())
+
+    def _uncoded_event_noun(self, tok: Any, idx: MentionIndex) -> bool:
+        """ "a joint intelligence cell", "a joint investigation team": the actors stage may read such a phrase
+        as an unnamed group (no code); when a modifier-specific noun entry fits it, it is the event."""
+        m = idx.actor.get(tok.i)
+        if m is None or m.actor.code is not None:
+            return False
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        entry = self.lex.noun(tok.lemma_.lower(), mods)
+        return entry is not None and bool(entry.obj)
 
     def _is_aid_noun(self, tok: Any) -> bool:
         e = self.lex.noun(tok.lemma_.lower())

@@ -31,7 +31,8 @@ LIGHT_VERBS = frozenset(
     """make hold pay launch carry conduct stage impose issue give express begin start continue mount
     deliver level lodge file hold have open resume announce extend offer voice reach sign conclude
     seal strike order step up intensify escalate renew declare send observe adopt approve introduce unveil
-    slap enact expand tighten provide wage unleash initiate accelerate speed hasten complete finish pursue repeat reiterate""".split()
+    slap enact expand tighten provide wage unleash initiate accelerate speed hasten complete finish pursue repeat reiterate
+    set form establish create run""".split()
 )
 
 # Adjectives that govern a clause like a wrapper verb: "X is willing / ready / prepared to ...".

@@ -72,7 +72,7 @@ def _locative_prep(tok: Any) -> Any | None:
     through compounds, appositions, coordination and "the city of X"; None for any other phrase."""
     t = tok
     for _ in range(6):
-        if t.dep_ in ("compound", "amod", "appos", "conj", "flat", "nmod") and t.head is not t:
+        if t.dep_ in ("compound", "amod", "appos", "conj", "flat", "nmod") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head  # "in the Russian city of Saratov"
