@@ -122,3 +122,29 @@ def test_doer_possessive_is_not_the_target() -> None:
     evs = code_text("Denmark scaled back its relations with Moscow after the spy scandal.", date="2024-05-01")
     assert [(e.type, e.source[0].actor.code, e.target[0].actor.code) for e in evs if e.target][:1] == \
         [("SANCTION", "DNK", "RUS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose claim is rejected or accepted: the author inside the object ("the accusations from Kyiv")
+    ("Belgrade dismissed the accusations from Pristina as lies.", ("REJECT", "SRB", "XKX")),
+    ("Armenia accepted the proposal from Moscow for a ceasefire.", ("AGREE", "ARM", "RUS")),
+    # a text as the subject speaks for its author; "used X to" leaves the subject acting
+    ("A report by the Pentagon accused North Korea of stealing cryptocurrency.", ("ACCUSE", "USA", "PRK")),
+    ("The Pakistani envoy used his speech at the UN to condemn India's actions in Kashmir.", ("ACCUSE", "PAK", "IND")),
+    # harm promised is a threat
+    ("Tehran vowed to punish Israel for the killing.", ("THREATEN", "IRN", "ISR", "asserted")),
+    # the act outranks the reason trailing it
+    ("Norway put its mediation role on hold, blaming Sri Lankan leaders for the deadlock.", ("SANCTION", "NOR", "LKA")),
+])
+def test_roles_and_ranking(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian president dismissed the army chief on Friday.",  # a personnel act, not a rejection
+    "Ethiopian troops pushed Eritrean forces back across the border.",  # an advance, not a demand
+    "Egypt's economy grew by four percent, a team of IMF economists concluded.",  # a finding, not a signing
+])
+def test_senses_that_code_nothing(text: str) -> None:
+    bad = {"REJECT", "REQUEST", "SUPPORT"}
+    assert not [e for e in code_text(text, date="2024-05-01") if e.type in bad]

@@ -37,7 +37,7 @@ def clause_weight(trigger: Any) -> float:
         if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return 0.6  # purpose: "staged demonstrations to demand reforms"
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
-            return 0.8  # "..., accusing it of fraud": the reason given trails the act itself
+            return 0.65  # "..., accusing it of fraud": the reason given trails the act itself
         if t.dep_ == "pcomp" and t.head.lower_ in SUBORDINATE_MARKS:
             return 0.7
         if t.dep_ in ("relcl", "acl"):

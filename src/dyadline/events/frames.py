@@ -354,6 +354,8 @@ def clause_features(v: Any) -> set[str]:
             out.add(c.lower_)
         elif c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS:
             out.add("together")  # "worked together", "jointly patrolled"
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.add("for")  # "pushing hard for the US (to) support its plan": a "for" clause
     if len(objs) >= 2:
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
@@ -363,6 +365,10 @@ def clause_features(v: Any) -> set[str]:
 
 def is_passive(v: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+# "used his speech to denounce ...", "took the opportunity to thank ...": the object is the means, the subject acts
+MEANS_VERBS = frozenset("use take seize exploit employ spend grab".split())
 
 
 def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
@@ -385,7 +391,7 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp",):  # "X is willing to ..."
             head = head.head
         objs = _children(head, OBJ_DEPS)
-        if objs and head.lemma_ not in ("promise",):  # object control: "urged Y to"
+        if objs and head.lemma_ not in ("promise",) and head.lemma_.lower() not in MEANS_VERBS:  # "urged Y to"
             return objs, "controller-obj"
         toks, slot = subject_of(head, seen + 1)
         return toks, "controller-subj" if toks else ""
@@ -411,11 +417,38 @@ def object_of(v: Any) -> list[Any]:
     return objs
 
 
+# a subject that is a text speaks for its author: "A report by the UN rapporteur accused ...", "a UN study found"
+DOCUMENT_NOUNS = frozenset("""report statement study resolution letter communique communiqué declaration audit ruling
+verdict document paper survey inquiry probe review memo memorandum note editorial commentary article dossier
+assessment""".split())
+
+
+# what one accepts, rejects or answers is someone's: the author of "the accusations from Kyiv" is the target
+CLAIM_NOUNS = DOCUMENT_NOUNS | frozenset("""accusation claim charge allegation demand proposal offer call plan request
+criticism condemnation ultimatum appeal plea warning threat suggestion initiative bid overture invitation
+apology assurance protest complaint objection condition terms""".split())
+
+
+def _authors(t: Any) -> list[Any]:
+    """The author slots of a document noun: "by X", "from X", "X's report", "a UN report"."""
+    out = [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+    for prep in ("by", "from", "of"):
+        for o in _prep_objects(t, prep):  # "by the UN special rapporteur": the office, else whom it serves
+            out += [o, *(c for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+    return out
+
+
 def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
     if slot == "subj":
-        return subject_of(v)[0] if not nominal else []
+        if nominal:
+            return []
+        toks = subject_of(v)[0]
+        return [*toks, *(a for t in toks if t.lemma_.lower() in DOCUMENT_NOUNS for a in _authors(t))]
     if slot == "obj":
-        return object_of(v) if not nominal else []
+        if nominal:
+            return []
+        toks = object_of(v)  # "rejected the accusations from Kyiv", "accepted Russia's offer": whose they are
+        return [*toks, *(a for t in toks if t.lemma_.lower() in CLAIM_NOUNS for a in _authors(t))]
     if nominal and slot in ("poss", "amod", "compound"):
         return _children(v, (slot,))
     if slot == "by" and not nominal:
