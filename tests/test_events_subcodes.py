@@ -133,6 +133,11 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("The Pakistani envoy used his speech at the UN to condemn India's actions in Kashmir.", ("ACCUSE", "PAK", "IND")),
     # harm promised is a threat
     ("Tehran vowed to punish Israel for the killing.", ("THREATEN", "IRN", "ISR", "asserted")),
+    # "told Y to leave": an expulsion, SANCTION for diplomats and agencies; "told Y to halt the offensive" asks
+    ("Burkina Faso told the French ambassador to leave the country.", ("SANCTION", "BFA", "FRA")),
+    ("Burkina Faso told the French soldiers to leave the country.", ("COERCE", "BFA", "FRA")),
+    ("Washington told Israel to halt the offensive in Gaza.", ("REQUEST", "USA", "ISR")),
+    ("The junta ordered the French broadcaster to suspend its broadcasts in Mali.", ("COERCE", "MLI", "FRA")),
     # the act outranks the reason trailing it
     ("Norway put its mediation role on hold, blaming Sri Lankan leaders for the deadlock.", ("SANCTION", "NOR", "LKA")),
 ])

@@ -341,6 +341,8 @@ def clause_features(v: Any) -> set[str]:
             out.add("pred")
         elif c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or any(g.dep_ == "aux" for g in c.children)):
             out.add("clause")
+            if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                out.add("to-clause")  # "told Y to leave" (an order), not "told reporters that ..." (a statement)
         elif c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("ADJ", "NOUN") and objs:
             out.add("pred")
         elif c.dep_ in ("prep", "agent", "dative"):
@@ -544,6 +546,29 @@ def _travelling_force(f: Frame) -> None:
 
 ORDER_VERBS = frozenset("order tell instruct command direct give".split())
 LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
+# whom an order to leave sends away as a body: diplomats, missions and agencies (SANCTION), not people (COERCE)
+MISSION_HEADS = frozenset("""ambassador envoy diplomat attache attaché consul chargé charge embassy consulate mission
+agency council office bureau organisation organization charity ngo group contingent""".split())
+STOP_VERBS = frozenset("close shut halt cease suspend".split())
+HOSTILE_ACTS = frozenset("""offensive attack assault fighting bombing bombardment shelling strike airstrike raid
+hostility war incursion invasion advance blockade siege operation""".split())
+
+
+def _leave_clause(c: Any) -> bool:
+    """ "to leave the country", "to close its offices", "to cease publication" (an expulsion or a closure), but
+    not "to halt the offensive" (asking for a hostile act to stop is a demand). "Operations" counts as hostile
+    only with a military modifier ("its military operations")."""
+    lemma = c.lemma_.lower()
+    if lemma not in LEAVE_VERBS:
+        return False
+    if lemma not in STOP_VERBS:
+        return True
+    for o in object_of(c):
+        head = o.lemma_.lower()
+        mods = {m.lemma_.lower() for m in o.children if m.dep_ in ("amod", "compound")}
+        if head in HOSTILE_ACTS and (head != "operation" or mods & {"military", "combat", "ground", "offensive"}):
+            return False
+    return True
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
@@ -1354,13 +1379,14 @@ class FrameFinder:
                         f.targets, f.target_slot = ms, "clause-subject"
                         break
             if f.entry.type == "REQUEST" and vlemma(f.trigger) in ORDER_VERBS and f.targets \
-                    and any(c.lemma_.lower() in LEAVE_VERBS for c in comps) \
-                    and (inner is None or inner.trigger.lemma_.lower() in LEAVE_VERBS):
+                    and any(_leave_clause(c) for c in comps) \
+                    and (inner is None or _leave_clause(inner.trigger)):
                 if inner is not None:
                     inner.embedded = True
                 # "ordered the UN office to close", "told the French soldiers to leave the country": an expulsion
                 # (CAMEO 166: organisations and missions are SANCTION; people sent away are COERCE, 174)
-                orgs = any(m.actor.kind in ("igo", "ngo", "org", "organisation", "organization") for m in f.targets)
+                orgs = any(m.actor.kind in ("igo", "ngo", "org", "organisation", "organization") for m in f.targets) \
+                    or any(o.lemma_.lower() in MISSION_HEADS for o in object_of(f.trigger))
                 f.type, f.mode = ("SANCTION", "expel") if orgs else ("COERCE", "deport")
                 f.notes.append(f"an order to leave or close is an expulsion ({f.type})")
                 f.path = "wrapper"
