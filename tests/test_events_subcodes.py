@@ -138,6 +138,12 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Burkina Faso told the French soldiers to leave the country.", ("COERCE", "BFA", "FRA")),
     ("Washington told Israel to halt the offensive in Gaza.", ("REQUEST", "USA", "ISR")),
     ("The junta ordered the French broadcaster to suspend its broadcasts in Mali.", ("COERCE", "MLI", "FRA")),
+    # a spokesperson stands for whom they speak; "threw its weight behind" a capital supports its state
+    ("A spokesman for the Malian junta apologised to Algeria's government.", ("SUPPORT", "MLI", "DZA")),
+    ("Ankara threw its weight behind Baku during the talks.", ("SUPPORT", "TUR", "AZE")),
+    # handing over power, revoking an order, easing curbs: concessions
+    ("Sudan's generals handed power to a civilian prime minister.", ("CONCEDE", "SDN")),
+    ("Singapore revoked a deportation order against an Indonesian activist.", ("CONCEDE", "SGP", "IDN")),
     # the act outranks the reason trailing it
     ("Norway put its mediation role on hold, blaming Sri Lankan leaders for the deadlock.", ("SANCTION", "NOR", "LKA")),
 ])

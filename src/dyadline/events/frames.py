@@ -422,7 +422,7 @@ def object_of(v: Any) -> list[Any]:
 # a subject that is a text speaks for its author: "A report by the UN rapporteur accused ...", "a UN study found"
 DOCUMENT_NOUNS = frozenset("""report statement study resolution letter communique communiqué declaration audit ruling
 verdict document paper survey inquiry probe review memo memorandum note editorial commentary article dossier
-assessment""".split())
+assessment decree""".split())
 
 
 # what one accepts, rejects or answers is someone's: the author of "the accusations from Kyiv" is the target
@@ -431,10 +431,16 @@ criticism condemnation ultimatum appeal plea warning threat suggestion initiativ
 apology assurance protest complaint objection condition terms""".split())
 
 
+# a subject who speaks or acts for someone stands for them: "a spokesman for the rebels apologised to Ghana"
+PROXY_NOUNS = frozenset("""spokesman spokeswoman spokesperson representative envoy delegate emissary negotiator
+delegation""".split())
+
+
 def _authors(t: Any) -> list[Any]:
-    """The author slots of a document noun: "by X", "from X", "X's report", "a UN report"."""
+    """The author slots of a document noun ("by X", "from X", "X's report", "a UN report"), or whom a
+    spokesperson speaks for ("a spokesman for X")."""
     out = [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
-    for prep in ("by", "from", "of"):
+    for prep in ("by", "from", "of", "for"):
         for o in _prep_objects(t, prep):  # "by the UN special rapporteur": the office, else whom it serves
             out += [o, *(c for c in o.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
     return out
@@ -445,7 +451,7 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
         if nominal:
             return []
         toks = subject_of(v)[0]
-        return [*toks, *(a for t in toks if t.lemma_.lower() in DOCUMENT_NOUNS for a in _authors(t))]
+        return [*toks, *(a for t in toks if t.lemma_.lower() in DOCUMENT_NOUNS | PROXY_NOUNS for a in _authors(t))]
     if slot == "obj":
         if nominal:
             return []
@@ -464,7 +470,7 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
 
 
 OBLIGATION = frozenset({"must", "should", "ought"})
-OBJECT_PP_SLOTS = frozenset({"to", "into", "from"})
+OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind"})  # "threw its weight behind Damascus"
 PLACE_SLOTS = frozenset({"obj", "at", "against", "on", "into", "onto"})
 OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
                                  "emphasise argue write".split())
@@ -473,7 +479,7 @@ GOAL_SLOTS = frozenset({"to", "into"})
 # prepositional recipient slots where a place names the recipient state for any type ("agreed to return villages
 # to Azerbaijan", "withdrew from Lebanon"); AID keeps to actor recipients (a place after "to" lowered held-out
 # GSR type accuracy when tried, twice)
-PLACE_RECIPIENT_SLOTS = frozenset({"to", "into", "from", "with", "against", "on"})
+PLACE_RECIPIENT_SLOTS = frozenset({"to", "into", "from", "with", "against", "on", "behind"})
 VISIT_PLACE_SLOTS = frozenset({"obj", "in", "at", "to", "into"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 REPORTING = frozenset("say tell announce state declare add claim insist warn told report".split())
