@@ -46,13 +46,14 @@ VAGUE_ROLES = {"side", "state", "head", "owner", "master", "boss", "chief", "ten
                "union", "bank", "business", "firm", "company", "leader", "official", "minister", "general",
                "government", "administration", "authority", "cabinet", "ministry", "presidency", "kremlin",
                "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "king", "queen",
-               "expert", "observers", "analyst", "citizen", "citizens", "student", "worker", "civilian"}
+               "expert", "observers", "analyst", "citizen", "citizens", "student", "worker", "civilian",
+               "administrator"}
 # vague as a single person, fine as a group: "a student was hurt" vs "students protested"
 PLURAL_OK_ROLES = {"student", "worker"}
 # vague role nouns that still name an actor once a country is attached: "the ministry of finance of Finland"
 VAGUE_WITH_COUNTRY = {"government", "administration", "authority", "cabinet", "ministry", "presidency", "court",
                       "parliament", "force", "unit", "units", "bank", "company", "firm", "union", "media", "press",
-                      "television", "tv", "intelligence", "official", "side"}
+                      "television", "tv", "intelligence", "official", "side", "administrator"}
 # "tens of thousands of students", "members of the opposition": the role noun is the real head
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "ten",
                   "tens", "score", "scores", "number", "numbers", "group", "groups", "crowd", "crowds", "band",
@@ -100,6 +101,17 @@ TRANSFER_VERBS = {"send", "ship", "deliver", "supply", "transfer", "airlift", "s
 MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head", "drive", "march", "flee",
                 "relocate", "deploy", "send", "evacuate", "bring", "take", "transport", "ship", "walk", "sail",
                 "advance", "retreat", "withdraw", "escape", "trip", "visit", "journey", "route", "bus", "train"}
+# sectors of non-governmental bodies, and the nouns that make a role phrase an organisation rather than people
+NGO_SECTORS = {"NGO", "HRI"}
+ORG_NOUNS = {"group", "organization", "organisation", "agency", "charity", "watchdog", "society", "committee",
+             "foundation", "association"}
+# "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
+# not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
+# the backer.
+QUALIFIER_WORDS = {"based", "made", "built"}
+SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
+# verbs of flight: "refugees escaping from Somalia" are Somalis
+FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
 # "it"/"they" back to the last state, organisation or group that was a subject (rule "coref")
 SINGULAR_PRONOUNS = {"it", "its"}
@@ -112,6 +124,18 @@ PLACE_NOUNS = {"town", "city", "village", "capital", "port", "republic", "provin
                "island", "islands", "state", "territory", "county", "municipality", "settlement", "camp", "border",
                "oblast", "governorate", "area", "valley", "peninsula", "resort", "suburb", "neighbourhood",
                "neighborhood", "stronghold", "outpost", "base", "harbour", "harbor", "strip"}
+# a role noun in front of these names a thing, not its owner acting: "an army post", "refugee camps", "a press release"
+NOT_ACTOR_NOUNS = PLACE_NOUNS | PLACE_OF_NOUNS | PLACE_AFTER_NOUNS | NON_ACTOR_HEADS | {
+    "post", "station", "headquarters", "barracks", "building", "office", "compound", "checkpoint", "vehicle",
+    "truck", "car", "jeep", "convoy", "bus", "train", "plane", "release", "statement", "report", "document",
+    "budget", "reform", "policy", "spending", "zone", "position", "positions", "installation", "facility",
+    "depot", "target", "property", "land", "school", "hospital", "prison", "jail", "center", "centre"}
+# the last word of an organisation's name: "the Uganda Human Rights Commission", "the Ghana Bar Association"
+ORG_HEAD_NOUNS = {"commission", "committee", "council", "association", "union", "federation", "authority", "agency",
+                  "bureau", "board", "institute", "party", "front", "movement", "congress", "league", "society",
+                  "corporation", "company", "bank", "airways", "airlines", "service", "ministry", "department",
+                  "office", "court", "tribunal", "assembly", "parliament", "senate", "chamber", "foundation",
+                  "organisation", "organization", "network", "alliance", "coalition", "forum", "centre", "center"}
 # words that make an unknown organisation international rather than domestic
 INTERNATIONAL_WORDS = {"international", "world", "global", "united", "nations", "african", "european", "asian",
                        "regional", "transnational"}
@@ -323,6 +347,7 @@ class _DocPass:
         if self.n == 0:
             return []
         hits = self.find_hits()
+        self._disambiguate_places(hits)
         for h in hits:
             for t in range(h.start, h.end):
                 self.hit_at[t] = h
@@ -339,6 +364,30 @@ class _DocPass:
         self._coref()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    def _disambiguate_places(self, hits: list[Hit]) -> None:
+        """'Tripoli' is Libya's capital and a Lebanese port, 'Congolese' two states: when the other places of
+        the sentence name one of the readings' countries and not the other ('gunmen in Tripoli fired at a
+        Lebanese patrol'), that reading wins; otherwise the usual order (a capital first) decides."""
+        place_cats = (G.STATE, G.CAPITAL, G.CITY, G.ADJECTIVE, G.SEAT)
+
+        def codes(h: Hit) -> set[str]:
+            return {c for s in h.cands if s.entry.category in place_cats
+                    if (c := s.entry.place_code or s.entry.code)}
+
+        for h in hits:
+            mine = codes(h)
+            if len(mine) < 2:
+                continue
+            sent = self.sent_of[h.start]
+            named: set[str] = set()
+            for o in hits:
+                if o is not h and self.sent_of[o.start] == sent and len(c := codes(o)) == 1:
+                    named |= c
+            pick = mine & named
+            if pick and pick != mine:
+                h.cands = [s for s in h.cands if s.entry.category not in place_cats
+                           or (s.entry.place_code or s.entry.code) in pick]
 
     def _person_done(self, h: Hit) -> bool:
         return any(self.consumed[h.start:h.end])
@@ -375,6 +424,8 @@ class _DocPass:
         i = end
         if i < self.n and doc[i].tag_ == "POS":  # Russia 's army
             i += 1
+        if i + 2 < self.n and doc[i].text in ("-", "–") and doc[i + 1].lower_ == "led":
+            i += 2  # "Saudi-led forces", "a US-led coalition": the leader's
         if i >= self.n or doc[i].text in ("-", "–") or self.sent_of[i] != self.sent_of[end - 1]:
             return None
         best = None
@@ -402,6 +453,60 @@ class _DocPass:
             if t.pos_ in ("NOUN", "PROPN") and (j + 1 >= self.n or doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
                 break
         return best
+
+    def _name_after(self, i: int) -> int | None:
+        """End of a person's name that spaCy found starting at token ``i`` and no list knows, or None."""
+        doc = self.doc
+        if i >= self.n or self.consumed[i] or i in self.hit_at or doc[i].ent_type_ != "PERSON" \
+                or doc[i].ent_iob_ != "B" or not doc[i].text[:1].isupper() or self.sent_of[i] != self.sent_of[i - 1]:
+            return None
+        end = i + 1
+        while end < self.n and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
+        end = self._extend_name(i, end)
+        if any(self.consumed[i:end]) or any(k in self.hit_at and G.PERSON in self.hit_at[k].categories()
+                                            for k in range(i, end)):
+            return None
+        return end
+
+    def _state_named_org(self, h: Hit) -> tuple[int, int] | None:
+        """(start, end) of an organisation spaCy found whose name starts with a state name and goes on with
+        capitalised words no list knows ('the Uganda Human Rights Commission'), or None."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or not (ent.start <= h.start and h.end < ent.end):
+                continue
+            if any(doc[k].dep_ != "det" for k in range(ent.start, h.start)) or self._non_actor(ent) or (
+                    doc[ent.end - 1].lower_ not in ORG_HEAD_NOUNS and self._role_term(ent.end - 1, ent.end - 1) is None):
+                return None
+            rest = doc[h.end:ent.end]
+            if any(self.consumed[k] or k in self.hit_at for k in range(h.end, ent.end)) or not all(
+                    t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "on", "-", "&") for t in rest):
+                return None
+            return h.start, ent.end
+        # spaCy often misses such names: a title-case compound ending in an organisation noun will do
+        t = doc[h.end - 1]
+        head = t.head
+        if t.dep_ != "compound" or not 0 < head.i - t.i <= 5 or head.lower_ not in ORG_HEAD_NOUNS:
+            return None
+        rest = doc[h.end:head.i + 1]
+        if any(self.consumed[k] or k in self.hit_at for k in range(h.end, head.i + 1)) or not all(
+                x.text[:1].isupper() or x.text in ("-", "&") for x in rest):
+            return None
+        return h.start, head.i + 1
+
+    def _led_noun(self, h: Hit) -> int | None:
+        """End of the noun a 'X-led' modifier qualifies ('the US-led coalition'), or None."""
+        doc = self.doc
+        i = h.end
+        if i + 2 >= self.n or doc[i].text not in ("-", "–") or doc[i + 1].lower_ != "led":
+            return None
+        k = i + 2  # the first noun: "the US-led coalition air strikes" are the coalition's
+        while k < min(i + 5, self.n) and doc[k].pos_ == "ADJ":
+            k += 1
+        if k >= self.n or doc[k].pos_ != "NOUN" or any(self.consumed[i:k + 1]) or doc[k].lemma_.lower() in NOT_ACTOR_NOUNS:
+            return None
+        return k + 1
 
     def _shared_role(self, h: Hit) -> tuple[int, str | None, str | None] | None:
         """'U.S. and Russian negotiators', 'French and Egyptian warships': the role noun is shared."""
@@ -602,7 +707,10 @@ class _DocPass:
                        rule_prefix or "place", conf, role="location")
             return
         if self._negated(h):
-            return  # "pro-Russian", "anti-Syria": a stance, not the state
+            if self._qualifier(h) is not None and e.place_code and cat != G.ADJECTIVE:  # "Moscow-based": a place
+                self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
+                           rule_prefix or "place", conf, role="location")
+            return  # "pro-Russian", "anti-Syria", "Russian-made": a stance or an origin, not the state
         if cat == G.GROUP:
             self._group(h, e, self.gz.group_codes.get(e.actor_id, ()))
             return
@@ -622,6 +730,16 @@ class _DocPass:
         else:
             seat = None
         role = self._role_after(h.end)
+        if role is None and code and cat == G.STATE and (org := self._state_named_org(h)) is not None:
+            start, end = org  # "the Ghana Bar Association": an organisation of that state
+            sector = (self._role_term(end - 1, end - 1) or (None, None))[0]
+            self._emit(start, end, Actor(code, sector, doc[start:end].text, None, "org"), rule_prefix or "state_org",
+                       conf * 0.8)
+            return
+        if role is None and code and cat in (G.ADJECTIVE, G.STATE) and (led := self._led_noun(h)) is not None:
+            actor, _ = self._holder_actor(code, None, None)  # "the US-led coalition", "a Saudi-led alliance"
+            self._emit(h.start, led, actor, rule_prefix or "led", conf * 0.9)
+            return
         if role is None and cat in (G.ADJECTIVE, G.STATE):
             role = self._shared_role(h)
             if role is not None and code:
@@ -632,6 +750,13 @@ class _DocPass:
             r_end, sector, office = role
             if cat == G.CAPITAL and seat is not None:
                 code = seat.code or code
+            name_end = self._name_after(r_end) if office in OFFICES and cat in (G.ADJECTIVE, G.STATE) else None
+            if name_end is not None:
+                # "Kenyan Prime Minister Joseph Mwangi": a name the data does not know follows the title, so
+                # the title describes that person, not whoever holds the office on the article date
+                self._emit(h.start, name_end, Actor(code, sector, doc[r_end:name_end].text, None, "person"),
+                           rule_prefix or "title", conf * 0.85)
+                return
             actor, is_person = (self._holder_actor(code, sector, office) if cat != G.ORG
                                 else self._org_role_actor(e, sector, office))
             if self._description(h.start, r_end, code):
@@ -711,7 +836,18 @@ class _DocPass:
         end = role[0] if role else h.end
         sector = role[1] if role and role[2] not in OFFICES else None
         head = doc[start:end].root
+        if doc[end - 1].lower_ in SETTLER_WORDS and len(candidates) == 1:
+            # "Jewish settlers living in Gaza": coded by the state they come from, not the place they settled
+            sector = sector or (self._role_term(end - 1, end - 1) or (None, None))[0]
+            st = self.gz.states.get(candidates[0])
+            self._emit(start, end, Actor(candidates[0], sector, st.name if st else e.name, e.actor_id, "group"),
+                       h.rule if h.rule == "fuzzy" else "group", 0.75 * h.confidence)
+            return
         code = self._group_place(head, GROUP_PLACE_PREPS, on_verb=start < h.start or len(candidates) != 1)
+        if code is None and role is None and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" \
+                and 0 < t.head.i - t.i <= 2:
+            # "Kurdish clans of Kirkuk": the place hangs on the noun the group word qualifies
+            code = self._group_place(t.head, GROUP_PLACE_PREPS, on_verb=start < h.start or len(candidates) != 1)
         rule, conf = "group_place", 0.7
         if code is None and len(candidates) == 1:
             code, rule, conf = candidates[0], "group", 0.75
@@ -808,7 +944,17 @@ class _DocPass:
         doc = self.doc
         prev = doc[h.start - 1].lower_ if h.start > 0 else ""
         prev2 = doc[h.start - 2].lower_ if h.start > 1 else ""
+        if self._qualifier(h) is not None:
+            return True  # "Russian-made rockets", "a Moscow-based analyst": an origin, not the actor
         return (prev == "-" and prev2 in ("pro", "anti", "non")) or prev in ("pro", "anti")
+
+    def _qualifier(self, h: Hit) -> str | None:
+        """'based' in 'Moscow-based', 'made' in 'Russian-made': a hyphenated word that makes the name a
+        qualifier of what follows."""
+        doc = self.doc
+        if h.end + 1 < self.n and doc[h.end].text in ("-", "–") and doc[h.end + 1].lower_ in QUALIFIER_WORDS:
+            return doc[h.end + 1].lower_
+        return None
 
     def _context_code(self, root: Any, preps: tuple[str, ...] = ("of", "from"), orgs: bool = False,
                       places: bool = False) -> str | None:
@@ -880,6 +1026,14 @@ class _DocPass:
                     and m.role == "actor" and "out_of_term" not in m.rule and m.rule != "coref"):
                 codes.add(m.actor.code)
         return codes
+
+    def _domestic_org_code(self, tok: int) -> str | None:
+        """The one country of the national organisations a sentence that names no state mentions: 'President X
+        ordered a crackdown on the Shining Path' is about Peru."""
+        lo, hi = self.sent_bounds[self.sent_of[tok]]
+        codes = {m.actor.code for m in self.mentions if lo <= m.token_start < hi and m.role == "actor"
+                 and m.actor.kind in ("org", "group") and m.actor.code in self.gz.states}
+        return codes.pop() if len(codes) == 1 else None
 
     def _sentence_code(self, tok: int) -> str | None:
         """The one state the sentence names, if it names exactly one ('President X ... in Sudan')."""
@@ -1011,6 +1165,9 @@ class _DocPass:
                     self._non_actor(ent) or self._role_entity(ent)):
                 continue
             label = "PERSON" if self._looks_like_person(ent) else ent.label_
+            if label == "PERSON" and len(ent) == 1 and ent.start == self.sent_bounds[self.sent_of[ent.start]][0] \
+                    and ent.end < self.n and self._role_term(ent.start, ent.end) is not None:
+                continue  # "Riot police fired...": a capital only because it starts the sentence; a role noun
             if label == "PERSON":
                 end = self._extend_name(ent.start, ent.end)
                 if end > ent.end and not any(self.consumed[ent.end:end]):
@@ -1024,14 +1181,19 @@ class _DocPass:
                 sector = self._sector_near(ent.start, ent.root)
                 if code is None and sector in STATE_SECTORS:
                     code = self._sentence_code(ent.start)
+                    if code is None and not self._sentence_codes(ent.start):
+                        code = self._domestic_org_code(ent.start)
                 m = self._emit(ent.start, ent.end, Actor(code, sector, ent.text, None, "person"), "person_unlisted",
                                0.6 if code else 0.5)
                 if len(ent) >= 2 and len(ent[-1].text) >= 3:
                     surnames.setdefault(ent[-1].text, (ent.end, m.actor))
             elif label == "ORG":
                 code = self._context_code(ent.root)
+                domestic = not INTERNATIONAL_WORDS.intersection(t.lower_ for t in ent)
+                if code is None and domestic:  # "the Foreign Ministry in Beijing": the place the phrase names
+                    code = self._context_code(ent.root, ("of", "from", "in"), places=True)
                 conf = 0.4
-                if code is None and not INTERNATIONAL_WORDS.intersection(t.lower_ for t in ent):
+                if code is None and domestic:
                     # a domestic organisation is coded with its country: 'ban on Islamic Salvation Front'
                     code, conf = self._sentence_code(ent.start), 0.35
                 self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "org"), "org_unlisted", conf)
@@ -1056,12 +1218,17 @@ class _DocPass:
                 prep = t.head
                 if prep.lower_ == "of" and (prep.head.lower_ in QUANTITY_NOUNS or prep.head.pos_ == "NUM"):
                     subject = prep.head  # "tens of thousands of university students ..."
-                elif prep.lower_ not in ("by", "against", "with", "between"):
+                elif prep.lower_ not in ("by", "against", "with", "between", "to"):
                     continue
             first = t.i
             for left in t.lefts:
-                if left.dep_ in ("compound", "amod") and not self.consumed[left.i] and left.i < first:
+                if left.dep_ in ("compound", "amod") and not self.consumed[left.i] and left.i < first and not (
+                        left.lower_ in QUALIFIER_WORDS and left.i > 0 and doc[left.i - 1].text in ("-", "–")):
                     first = left.i
+                    # "human rights group": a modifier's own modifiers belong to the phrase
+                    while first - 1 >= left.left_edge.i and doc[first - 1].dep_ in ("compound", "amod") \
+                            and not self.consumed[first - 1]:
+                        first -= 1
             role, single = None, False
             for k in range(first, t.i):
                 role = self._role_term(k, t.i)
@@ -1069,7 +1236,9 @@ class _DocPass:
                     break
             if role is None:
                 role, single = self._role_term(t.i, t.i), True
-            if role is None:
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and (role is None or t.head.head.pos_ != "VERB"):
+                continue  # "aid to refugees", not "according to a press release" or "condolences to the families"
+            if role is None and t.lemma_.lower() not in NOT_ACTOR_NOUNS:  # "police sources", not "army post"
                 for left in t.lefts:
                     if left.dep_ == "compound" and not self.consumed[left.i]:
                         role = self._role_term(left.i, left.i)
@@ -1094,6 +1263,8 @@ class _DocPass:
                 end += 2
             code = self._context_code(t, ("of", "from", "in", "throughout", "across"), places=True)
             if code is None:
+                code = self._fled_from(t)
+            if code is None:
                 code = self._possessor_code(t)
             if code is None and subject.dep_ in ("nsubj", "nsubjpass"):
                 code = self._verb_place(subject)
@@ -1103,19 +1274,38 @@ class _DocPass:
                 rule = "role_noun_context" if code else rule
             if vague and code is None:
                 continue
+            if code is None and t.dep_ == "pobj" and t.head.lower_ == "to":
+                continue  # "aid to refugees" is worth a mention when it says whose; "condolences to the families" is not
             kind = "state" if role[0] in STATE_SECTORS and lem in VAGUE_WITH_COUNTRY else "group"
+            if role[0] in NGO_SECTORS and lem in ORG_NOUNS:
+                kind = "ngo"  # "a human rights group", "an aid agency": a non-governmental organisation
             st = self.gz.states.get(code or "")
             self._emit(first, end, Actor(code, role[0], st.name if st else None, st.actor_id if st else None, kind),
                        rule, 0.6 if code else 0.45)
 
     def _possessor_code(self, t: Any) -> str | None:
-        """'Zoran Djindjic's opposition coalition', 'Serbia's army': the possessor's country."""
-        for c in t.children:
-            if c.dep_ != "poss":
-                continue
+        """'Zoran Djindjic's opposition coalition', 'Serbia's army', 'the government of President X': the
+        possessor's country (an 'of' phrase counts when it names an actor already resolved, a person too)."""
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1
+                   for g in c.children if g.dep_ == "pobj"]
+        for c in owners:
             for m in self.mentions:
                 if m.token_start <= c.i < m.token_end and m.actor.code and m.role == "actor":
                     return m.actor.code
+        return None
+
+    def _fled_from(self, t: Any) -> str | None:
+        """'villagers who fled the floods in Chad', 'refugees escaping from Somalia': people are coded by the
+        country they fled, named in a participle or relative clause on the noun."""
+        for c in t.children:
+            if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in FLEE_VERBS:
+                continue
+            for q in c.subtree:
+                if q.dep_ == "pobj" and q.head.lower_ in ("from", "in", "of") and (code := self._place_code_in(q)):
+                    return code
+                if q.dep_ == "dobj" and q.head.i == c.i and (code := self._place_code_in(q)):
+                    return code  # "refugees fleeing Burundi"
         return None
 
     def _verb_place(self, subj: Any) -> str | None:
@@ -1135,7 +1325,8 @@ class _DocPass:
             return None
         sent = self.sent_of[tok]
         for m in self.mentions:
-            if m.sent_idx != sent or m.actor.code != code or m.role != "actor" or m.actor.kind == "person":
+            if m.sent_idx != sent or m.actor.code != code or m.role != "actor" or m.actor.kind == "person" \
+                    or m.rule == "state_org":  # a national body ("the Uganda Human Rights Commission") is no counterpart
                 continue
             root = self.doc[m.token_start:m.token_end].root
             if root.dep_ in ("dobj", "dative", "iobj", "nsubj", "nsubjpass", "conj"):
@@ -1267,10 +1458,10 @@ class _DocPass:
             a = best.actor
             self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "coref",
                        0.6 if best.sent_idx == sent else 0.5)
-            if possessive:  # "its troops": a role noun without a country takes the antecedent's
-                for m in self.mentions:
-                    if (m.rule == "role_noun" and m.actor.code is None
-                            and m.token_start <= t.head.i < m.token_end):
+            if possessive:  # "its troops": a role noun takes the antecedent's country, over a place
+                for m in self.mentions:  # the phrase names ("Turkey said its forces in Syria..." are Turkish)
+                    if (m.rule in ("role_noun", "role_noun_context") and m.token_start <= t.head.i < m.token_end
+                            and (m.actor.code is None or t.head.i == m.token_end - 1)):
                         m.actor.code = a.code
 
     def _pp_possessor(self, t: Any, same: list[Mention], plural: bool) -> Mention | None:
