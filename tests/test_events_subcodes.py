@@ -144,6 +144,9 @@ def test_doer_possessive_is_not_the_target() -> None:
     # handing over power, revoking an order, easing curbs: concessions
     ("Sudan's generals handed power to a civilian prime minister.", ("CONCEDE", "SDN")),
     ("Singapore revoked a deportation order against an Indonesian activist.", ("CONCEDE", "SGP", "IDN")),
+    # the doer's own troops are not what it withdraws from: the place left is the target
+    ("Uganda withdrew its troops from eastern Congo in 2003.", ("RETREAT", "UGA", "COD")),
+    ("Ethiopia pulled its soldiers out of Somalia.", ("RETREAT", "ETH", "SOM")),
     # the act outranks the reason trailing it
     ("Norway put its mediation role on hold, blaming Sri Lankan leaders for the deadlock.", ("SANCTION", "NOR", "LKA")),
 ])
@@ -155,7 +158,17 @@ def test_roles_and_ranking(text: str, expected: tuple[str, ...]) -> None:
     "The Nigerian president dismissed the army chief on Friday.",  # a personnel act, not a rejection
     "Ethiopian troops pushed Eritrean forces back across the border.",  # an advance, not a demand
     "Egypt's economy grew by four percent, a team of IMF economists concluded.",  # a finding, not a signing
+    "The World Bank expects the economy of Kenya to grow by five percent.",  # a forecast, not a request
 ])
 def test_senses_that_code_nothing(text: str) -> None:
     bad = {"REJECT", "REQUEST", "SUPPORT"}
     assert not [e for e in code_text(text, date="2024-05-01") if e.type in bad]
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish lira traded at 34 to the US dollar in Istanbul on Monday.",  # a price, not trade relations
+    "Thailand received more than 28 million foreign tourists last year.",  # tourism, not a host visit
+    "Voters in Chile and Peru go to the polls on Sunday.",  # an election, not a meeting
+])
+def test_no_event_between_actors(text: str) -> None:
+    assert code_text(text, date="2024-05-01") == []

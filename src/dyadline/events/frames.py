@@ -505,10 +505,17 @@ POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 
 
 def _own_possessives(ms: list[Mention], sources: list[Mention], doc: Any) -> list[Mention]:
-    """Mentions among ``ms`` that are a possessive pronoun standing for one of the sources."""
+    """Mentions among ``ms`` that are a possessive pronoun standing for one of the sources, or a phrase the
+    doer owns by one ("withdrew its troops from Lebanon": its troops are not the target)."""
     codes = {s.actor.code for s in sources if s.actor.code}
-    return [m for m in ms if m.actor.code in codes and m.token_end - m.token_start == 1
-            and doc[m.token_start].lower_ in POSSESSIVE_PRONOUNS]
+
+    def owned(m: Mention) -> bool:
+        toks = doc[m.token_start:m.token_end]
+        if len(toks) == 1 and toks[0].lower_ in POSSESSIVE_PRONOUNS:
+            return True
+        return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in toks.root.children)
+
+    return [m for m in ms if m.actor.code in codes and m.token_start >= 0 and owned(m)]
 
 
 BORDER_NOUNS = frozenset("border frontier boundary line".split())
@@ -1356,6 +1363,8 @@ class FrameFinder:
                     # an uncoded mention ("troops", "rebels") is not a usable target: keep looking
                     if m is not None and m.rule == "coref" and m.actor.code in {s.actor.code for s in f.sources}:
                         m = None  # "lashed out at Beijing over its record": the actor's own pronoun is no target
+                    if m is not None and _own_possessives([m], f.sources, c.doc):
+                        m = None  # "pulled its soldiers out of Somalia": the doer's own soldiers are no target
                     if m is not None and m.actor.code and all(m is not s for s in f.sources):
                         f.targets, f.target_slot = [m], f"nearest-in-phrase(depth {depth + 1})"
                         f.notes.append("target taken from the closest actor inside the predicate's phrase")
