@@ -20,7 +20,9 @@ def top(text: str) -> tuple[str, str, str, str]:
     # MOBILIZE: alerts, readiness, police deployments
     ("Ecuador placed its troops on high alert along the border with Peru.", ("MOBILIZE", "ECU", "PER")),
     ("Seoul raised its military readiness posture after the North fired shells at the island.", ("MOBILIZE", "KOR")),
-    ("Beijing dispatched thousands of armed police to Urumqi after the riots.", ("MOBILIZE", "CHN")),
+    ("Beijing dispatched thousands of armed police to Urumqi after the riots.", ("MOBILIZE", "CHN", "CHN")),
+    ("Belarus's interior ministry bussed riot police into Minsk overnight.", ("MOBILIZE", "BLR", "BLR")),
+    ("Seoul put its troops on standby along the border.", ("MOBILIZE", "KOR")),
     # SANCTION vs COERCE for expulsions; SANCTION for halted aid and called-off talks
     ("Poland expelled two Russian diplomats on Tuesday.", ("SANCTION", "POL", "RUS")),
     ("China expelled three American reporters in February.", ("COERCE", "CHN", "USA")),

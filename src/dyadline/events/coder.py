@@ -20,7 +20,7 @@ from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
-from dyadline.events.frames import REPORTING, Frame, FrameFinder, MentionIndex, subject_of
+from dyadline.events.frames import REPORTING, Frame, FrameFinder, MentionIndex, object_of, subject_of
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
@@ -173,6 +173,17 @@ def _is_crowd(m: Mention, span: Any) -> bool:
     if root.lemma_.lower() in CROWD_NOUNS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CROWD_HEADS
+
+
+POLICE_WORDS = frozenset("police policeman policemen officer gendarme carabinero constable riot".split())
+
+
+def _police_moved(f: Frame) -> bool:
+    """Is the force the frame moves or alerts a police force ("bussed riot police into Minsk")?"""
+    toks = [*object_of(f.trigger)] if f.path in ("verb", "passive") else []
+    toks += [c for c in f.trigger.children if c.dep_ in ("nsubjpass",)]
+    return any(t.lemma_.lower() in POLICE_WORDS or any(c.lemma_.lower() in POLICE_WORDS for c in t.subtree)
+               for t in toks)
 
 
 def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence: float,
@@ -447,6 +458,15 @@ class EventCoder:
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
                                        "domestic-coercion-target", 0.45)]
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
+        if not targets and sources and typ == "MOBILIZE" and _police_moved(f) \
+                and all(is_state_code(m.actor.code) for m in sources) \
+                and (location is None or location.code in (None, sources[0].actor.code)):
+            # "bussed riot police into Minsk", "sent extra officers to the coalfields": police deployed at home
+            # are a show of force to the state's own population (CAMEO codes it X -> X)
+            m0 = sources[0]
+            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)", "domestic-police-target",
+                                       0.45)]
+            domestic.append("no target named: police deployed at home face the state's own country")
         if not targets and sources and typ == "MOBILIZE":
             # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no
             # named target faces the other state the sentence names
