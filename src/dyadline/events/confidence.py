@@ -24,14 +24,14 @@ SUBORDINATE_MARKS = frozenset("after before since when as while following until 
 
 def clause_weight(trigger: Any) -> float:
     """How central the predicate is in its sentence: the main line (1.0) beats a temporal or causal
-    clause ("..., one day after a Serbian jet shot down a helicopter": 0.7), a condition (0.6), a relative clause (0.75)
+    clause ("..., one day after a Serbian jet shot down a helicopter": 0.55), a condition (0.6), a relative clause (0.75)
     or anything else embedded (0.9). This is what makes the main-clause event the top one."""
     t = trigger
     for _ in range(6):
         if t.dep_ in ("ROOT",) or t.head.i == t.i:
             return 1.0
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in t.children):
-            return 0.7
+            return 0.55
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return 0.6  # the condition: "X said it would strike if Y refused to withdraw" reports the threat
         if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -39,11 +39,11 @@ def clause_weight(trigger: Any) -> float:
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
             return 0.65  # "..., accusing it of fraud": the reason given trails the act itself
         if t.dep_ == "pcomp" and t.head.lower_ in SUBORDINATE_MARKS:
-            return 0.7
+            return 0.55
         if t.dep_ in ("relcl", "acl"):
             return 0.75
         if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATE_MARKS:
-            return 0.75
+            return 0.6
         if t.dep_ not in MAIN_LINE_DEPS and t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "nsubj", "compound",
                                                             "amod", "attr", "conj"):
             return 0.9
