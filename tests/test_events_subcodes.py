@@ -146,6 +146,11 @@ def test_doer_possessive_is_not_the_target() -> None:
     # handing over power, revoking an order, easing curbs: concessions
     ("Sudan's generals handed power to a civilian prime minister.", ("CONCEDE", "SDN")),
     ("Singapore revoked a deportation order against an Indonesian activist.", ("CONCEDE", "SGP", "IDN")),
+    # a verb the tagger reads as a noun still passes its subject to the verb coordinated with it
+    ("A Bulgarian gunman shot and wounded the Greek consul in Sofia.", ("ASSAULT", "BGR", "GRC")),
+    # a suicide bomber blowing himself up bombs; closing airspace to a state's airlines is a sanction
+    ("A suicide bomber from Afghanistan blew himself up inside a market in Quetta.", ("ASSAULT",)),
+    ("Canada banned Russian airlines from its airspace.", ("SANCTION", "CAN", "RUS")),
     # the doer's own troops are not what it withdraws from: the place left is the target
     ("Uganda withdrew its troops from eastern Congo in 2003.", ("RETREAT", "UGA", "COD")),
     ("Ethiopia pulled its soldiers out of Somalia.", ("RETREAT", "ETH", "SOM")),

@@ -385,7 +385,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         subs = _children(v, SUBJ_DEPS)
         if subs:
             return subs, "subj"
-    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+    if v.dep_ == "conj" and (v.head.pos_ in ("VERB", "AUX") or _children(v.head, SUBJ_DEPS)):
+        # the head may be a verb the tagger read as a noun ("a gunman shot and wounded the Pope")
         toks, slot = subject_of(v.head, seen + 1)
         return toks, slot + "(conj)" if toks else ""
     if v.dep_ == "xcomp":
