@@ -310,6 +310,7 @@ def _predicate_words(v: Any) -> set[str]:
 
 
 _KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
+CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
 
 
@@ -906,7 +907,9 @@ class FrameFinder:
             self._target_from_preps(f, v, (*entry.target, "between"), idx, "happen")
         self._between(f)
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
-                 and vlemma(v.head) in STATE_VERBS)
+                 and vlemma(v.head) in STATE_VERBS) or \
+            (n.dep_ == "pobj" and v.lower_ == "with" and v.head.pos_ in ("VERB", "AUX")
+             and vlemma(v.head) in CARRY_ON_VERBS)  # "pressed on with a general strike"
         if state:
             v = v.head
         carrier = n
