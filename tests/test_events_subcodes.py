@@ -153,7 +153,7 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Canada banned Russian airlines from its airspace.", ("SANCTION", "CAN", "RUS")),
     # "pressed on with" carries the act it names; a defiance campaign is a protest
     ("Ukraine pressed on with its counteroffensive against Russian forces.", ("ASSAULT", "UKR", "RUS")),
-    ("Nigerian dock workers pressed on with a general strike.", ("PROTEST", "NGA")),
+    ("Nigerian workers pressed on with a general strike.", ("PROTEST", "NGA")),
     ("Kenyan church leaders launched a defiance campaign against the new tax law.", ("PROTEST", "KEN")),
     # the doer's own troops are not what it withdraws from: the place left is the target
     ("Uganda withdrew its troops from eastern Congo in 2003.", ("RETREAT", "UGA", "COD")),
