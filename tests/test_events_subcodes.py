@@ -183,3 +183,12 @@ def test_senses_that_code_nothing(text: str) -> None:
 ])
 def test_no_event_between_actors(text: str) -> None:
     assert code_text(text, date="2024-05-01") == []
+
+
+def test_a_call_needs_someone_called() -> None:
+    # "called X" is a phone call only with a callee; naming ("which Argentina calls the Malvinas") and calling
+    # elections code nothing
+    assert top("Menem called his Chilean counterpart Eduardo Frei on Monday.")[:3] == ("CONSULT", "ARG", "CHL")
+    for text in ("The islands, which Argentina calls the Malvinas, export wool.",
+                 "Thailand's prime minister called early elections for March."):
+        assert not [e for e in code_text(text, date="2024-05-01") if e.type in ("CONSULT", "ACCUSE")], text

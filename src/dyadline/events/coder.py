@@ -490,6 +490,8 @@ class EventCoder:
         else:
             for s in sources:
                 pairs.append(([s], [], False))
+        if f.entry.needs_target and not any(t for _, t, _ in pairs) and not (f.entry.reciprocal or f.reciprocal):
+            return []  # the lexicon says this sense needs someone acted on ("called Frei", not "called elections")
         if typ in NEEDS_RECIPIENT and not any(t for _, t, _ in pairs):
             # a request, endorsement or cooperation addressed to nobody is mostly noise ("demanded reforms",
             # "supported the plan"): measured on the GSR, dropping these raises event precision at the same

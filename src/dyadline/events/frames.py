@@ -338,7 +338,7 @@ def clause_features(v: Any) -> set[str]:
     kids = list(v.children)
     objs = [c for c in kids if c.dep_ == "dobj"]
     for c in kids:
-        if c.dep_ == "oprd":
+        if c.dep_ == "oprd" and c.pos_ != "PROPN":  # "which Argentina calls the Malvinas" names, it judges nothing
             out.add("pred")
         elif c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or any(g.dep_ == "aux" for g in c.children)):
             out.add("clause")
@@ -359,7 +359,7 @@ def clause_features(v: Any) -> set[str]:
             out.add("together")  # "worked together", "jointly patrolled"
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add("for")  # "pushing hard for the US (to) support its plan": a "for" clause
-    if len(objs) >= 2:
+    if len(objs) >= 2 and objs[-1].pos_ != "PROPN":
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
         out.add("obj")  # "returned the prisoners" (vs "returned to Geneva")

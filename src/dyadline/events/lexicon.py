@@ -58,6 +58,7 @@ class LexEntry:
     coop: str | None = None
     conflict: str | None = None
     complement_target: bool = False
+    needs_target: bool = False  # no event without a target ("called Frei" is a call, "called elections" is not)
     reciprocal: bool = False
     civil: str | None = None  # the type when the doers are a crowd or civil society ("students protested")
     crowd: str | None = None  # the type when every doer is a crowd ("rioters torched", "crowds demanded")
@@ -112,6 +113,7 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
                     coop=normalise_type(item["coop"]) if item.get("coop") else None,
                     conflict=normalise_type(item["conflict"]) if item.get("conflict") else None,
                     complement_target=bool(item.get("complement_target", False)),
+                    needs_target=bool(item.get("needs_target", False)),
                     reciprocal=bool(item.get("reciprocal", False)),
                     civil=normalise_type(item["civil"]) if item.get("civil") else None,
                     crowd=normalise_type(item["crowd"]) if item.get("crowd") else None,
