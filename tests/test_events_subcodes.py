@@ -192,3 +192,9 @@ def test_a_call_needs_someone_called() -> None:
     for text in ("The islands, which Argentina calls the Malvinas, export wool.",
                  "Thailand's prime minister called early elections for March."):
         assert not [e for e in code_text(text, date="2024-05-01") if e.type in ("CONSULT", "ACCUSE")], text
+
+
+def test_the_permission_outranks_what_it_permits() -> None:
+    # "allowed the UN team to visit": the permission (CONCEDE or RETREAT by the parse) is the news
+    typ, src, tgt, _ = top("Eritrea allowed the UN human rights team to visit two prisons near Asmara.")
+    assert typ in ("CONCEDE", "RETREAT") and (src, tgt) == ("ERI", "UNO")

@@ -310,6 +310,7 @@ def _predicate_words(v: Any) -> set[str]:
 
 
 _KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
+PERMIT_VERBS = frozenset("allow let permit authorize authorise".split())
 CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
 
@@ -1282,6 +1283,16 @@ class FrameFinder:
             t = f.trigger
             if f.path == "light":
                 t = next((x for x in f.extra_tokens if x.pos_ in ("VERB", "AUX")), t)
+            permit = t.head if t.dep_ in ("xcomp", "ccomp") else t.head.head if (
+                t.dep_ in ("acl", "relcl") and t.head.dep_ == "dobj"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)) else None  # parse of "let Y to V"
+            if permit is not None and permit.lemma_.lower() in PERMIT_VERBS:
+                # "Myanmar allowed the UN rapporteur to visit": the permission is the news, the visit only permitted
+                owner = _frame_at(frames, permit)
+                if owner is not None and owner is not f and not owner.embedded:
+                    f.purpose_of = owner
+                    f.notes.append(f"permitted by '{owner.trigger_text}': ranked below it")
+                continue
             if f.type == "REQUEST" and t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
                 # "began a hunger strike demanding that the president step down": the demand is what the
                 # protest is for (CAMEO 14); the protest is the event and faces whom the demand addresses
