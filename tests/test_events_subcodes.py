@@ -198,3 +198,10 @@ def test_the_permission_outranks_what_it_permits() -> None:
     # "allowed the UN team to visit": the permission (CONCEDE or RETREAT by the parse) is the news
     typ, src, tgt, _ = top("Eritrea allowed the UN human rights team to visit two prisons near Asmara.")
     assert typ in ("CONCEDE", "RETREAT") and (src, tgt) == ("ERI", "UNO")
+
+
+def test_an_office_without_its_state_takes_it_from_a_place_only() -> None:
+    # "the president" is the president of the state the sentence places us in, never merely the only state named
+    assert top("Opposition lawmakers in Peru called on the president to resign.")[:3] == ("REQUEST", "PER", "PER")
+    evs = code_text("The president met the Chinese ambassador on Monday.", date="2024-05-01")
+    assert not [e for e in evs if any(p.actor.code == "CHN" for p in e.source)]

@@ -48,7 +48,13 @@ EXTRA_ROLES = {
     "army": "MIL", "military": "MIL", "rebel": "REB", "insurgent": "REB", "guerrilla": "REB", "militant": "REB",
     "gunman": "REB", "separatist": "REB", "militiaman": "REB", "militia": "REB", "fighter": "REB",
     "authority": "GOV", "government": "GOV", "official": "GOV", "opposition": "OPP", "dissident": "OPP",
+    # an office named without its state ("called on the president to resign") is the office of the state in
+    # context; the actors stage leaves these alone because alone they could be anyone's
+    "president": "GOV", "premier": "GOV", "minister": "GOV", "governor": "GOV", "mayor": "GOV",
+    "grower": "AGR", "producer": "AGR",
 }
+# offices take their state from a place only: "The president met the Chinese ambassador" is not China's president
+OFFICE_NOUNS = frozenset("president premier minister governor mayor".split())
 QUANTITY_HEADS = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
                            "groups crowd crowds number some many most all several few members member band".split())
 
@@ -211,7 +217,7 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
         p = _sentence_place(span, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: the sentence's place '{p.text}'"
-    if code is None and not as_target:
+    if code is None and not as_target and not (head is not None and head.lemma_.lower() in OFFICE_NOUNS):
         c = _context_state(span, prev, idx)
         if c is not None:
             code, how = c, f"domestic: the state that dominates the context ({c})"
