@@ -55,6 +55,47 @@ def test_masking_hides_names() -> None:
     assert "Putin" not in masked and "Beijing" not in masked and "met" in masked
 
 
+def test_predicate_is_the_reported_clause_verb_with_its_particle() -> None:
+    from dyadline.nlp.annotate import get_nlp
+
+    nlp = get_nlp()
+    for text, want in (("Seoul called off the next round of talks with Pyongyang.", ["called", "off"]),
+                       ("Wang Yi said that China values Belarus as a reliable partner.", ["values"])):
+        span = nlp(text)[:]
+        masked, ranges = fallback.masked(span, fallback.predicate(span))
+        assert masked == fallback.mask_span(span)
+        assert [masked[a:b] for a, b in ranges] == want
+
+
+def test_span_vectors_come_from_the_same_pass(clf: fallback.FallbackClassifier) -> None:
+    text = "Country shelled Place overnight."
+    sent, parts = clf.embedder.embed_with_spans([text, text], [[[(8, 15)], []], [[(0, 7)], [(100, 120)]]])
+    assert sent.shape == (2, 384) and parts.shape == (2, 2, 384)
+    assert np.allclose(sent[0], clf.embedder.embed([text])[0], atol=1e-5)
+    assert np.allclose(np.linalg.norm(parts[:, 0], axis=1), 1.0, atol=1e-4)
+    assert not parts[0, 1].any() and not parts[1, 1].any()  # no token in the ranges: zeros
+    assert float(parts[0, 0] @ parts[1, 0]) < 0.95  # "shelled" is not "Country"
+
+
+def test_features_are_sentence_and_predicate(clf: fallback.FallbackClassifier) -> None:
+    from dyadline.nlp.annotate import get_nlp
+
+    spans = [d[:] for d in get_nlp().pipe(["Russian artillery shelled Kharkiv overnight.", "Kenya beat Uganda 2-1."])]
+    X = fallback.featurize(spans, clf.embedder)
+    assert X.shape == (2, clf.W.shape[1]) == (2, 768)
+    assert fallback.featurize([], clf.embedder).shape == (0, 768)
+
+
+def test_weights_for_other_features_are_refused(tmp_path: object) -> None:
+    from pathlib import Path
+
+    old = Path(str(tmp_path)) / "old.npz"
+    with np.load(fallback.WEIGHTS, allow_pickle=False) as z:
+        np.savez(old, **{k: z[k] for k in z.files if k != "features"})
+    with pytest.raises(ValueError, match="retrain"):
+        fallback.FallbackClassifier(old)
+
+
 def test_fallback_types_a_sentence_without_a_frame() -> None:
     text = "Russian artillery shelled Kharkiv overnight."
     assert code(text, EMPTY, use=False) == []  # nothing in the (empty) lexicon

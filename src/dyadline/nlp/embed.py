@@ -34,6 +34,9 @@ class Embedder(Protocol):
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
+    def embed_with_spans(self, texts: list[str],
+                         groups: list[list[list[tuple[int, int]]]]) -> tuple[np.ndarray, np.ndarray]: ...
+
 
 def _package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
@@ -67,7 +70,18 @@ class OnnxMiniLM:
         self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        out = []
+        return self.embed_with_spans(texts, [[] for _ in texts], batch_size)[0]
+
+    def embed_with_spans(self, texts: list[str], groups: list[list[list[tuple[int, int]]]],
+                         batch_size: int = 32) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence vectors, and for each text and each of its k groups of character ranges the mean of the
+        model's token states over the tokens that overlap those ranges, L2-normalised (zeros for a group
+        no token falls in). Shapes (n, 384) and (n, k, 384); every text must have the same k.
+
+        The group vectors come from the same forward pass as the sentence vector, so they cost nothing
+        extra: they are the model's context-aware reading of a few words (a predicate) in its sentence."""
+        k = len(groups[0]) if groups else 0
+        sent, part = [], []
         for i in range(0, len(texts), batch_size):
             enc = self.tokenizer.encode_batch(texts[i:i + batch_size])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
@@ -75,8 +89,22 @@ class OnnxMiniLM:
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
             pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
-            out.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
-        return np.vstack(out) if out else np.zeros((0, 384), dtype=np.float32)
+            sent.append(_unit(pooled))
+            for j, e in enumerate(enc):
+                row = np.zeros((k, hidden.shape[-1]), dtype=np.float32)
+                for g, ranges in enumerate(groups[i + j]):
+                    sel = [t for t, (a, b) in enumerate(e.offsets)
+                           if mask[j, t] and b > a and any(a < end and b > start for start, end in ranges)]
+                    if sel:
+                        row[g] = hidden[j, sel].mean(0)
+                part.append(row)
+        if not sent:
+            return np.zeros((0, 384), dtype=np.float32), np.zeros((0, k, 384), dtype=np.float32)
+        return np.vstack(sent), _unit(np.stack(part))
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-12)
 
 
 class SentenceTransformerEmbedder:
@@ -93,6 +121,19 @@ class SentenceTransformerEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
+
+    def embed_with_spans(self, texts: list[str],
+                         groups: list[list[list[tuple[int, int]]]]) -> tuple[np.ndarray, np.ndarray]:
+        """As ``OnnxMiniLM.embed_with_spans``, approximated: a group's vector embeds the group's words alone."""
+        sent = self.embed(texts)
+        k = len(groups[0]) if groups else 0
+        part = np.zeros((len(texts), k, sent.shape[1]), dtype=np.float32)
+        for g in range(k):
+            words = [" ".join(t[a:b] for a, b in r[g]) for t, r in zip(texts, groups, strict=True)]
+            have = [i for i, w in enumerate(words) if w.strip()]
+            if have:
+                part[have, g] = self.embed([words[i] for i in have])
+        return sent, part
 
 
 @lru_cache(maxsize=2)
