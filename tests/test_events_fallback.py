@@ -171,3 +171,28 @@ def test_fallback_without_its_model_is_one_clear_error(tmp_path: object, monkeyp
         monkeypatch.undo()
         fallback.get_classifier.cache_clear()
     assert fallback.get_classifier() is not None
+
+
+class _FixedClassifier:
+    """Stands in for the embedding classifier: fixed class probabilities for every sentence."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def predict_span(self, span: object) -> fallback.Prediction:
+        ranked = sorted(self.probs.items(), key=lambda kv: -kv[1])[:3]
+        return fallback.Prediction(type=ranked[0][0], prob=ranked[0][1], ranked=ranked, probs=self.probs)
+
+
+def test_classifier_arbitrates_between_rule_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    # two rule events of different types: the classifier's preferred type keeps its confidence, the other
+    # falls to at most RERANK_FLOOR of it plus its share; no event is added or removed
+    text = "Russia attacked Kharkiv, accusing Ukraine of sabotage."
+    plain = {e.type: e.confidence for e in code(text, use=False)}
+    assert set(plain) == {"ASSAULT", "ACCUSE"}
+    monkeypatch.setattr(fallback, "get_classifier", lambda: _FixedClassifier({"ACCUSE": 0.9, "ASSAULT": 0.05}))
+    ranked = {e.type: e for e in code(text, use=True)}
+    assert set(ranked) == set(plain)
+    assert ranked["ACCUSE"].confidence == pytest.approx(plain["ACCUSE"], abs=1e-3)
+    assert ranked["ASSAULT"].confidence < plain["ASSAULT"] * 0.7
+    assert ranked["ASSAULT"].explanation["confidence_factors"]["classifier"] < 1.0

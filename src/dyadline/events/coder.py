@@ -32,6 +32,7 @@ FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 THREAT_MODALS = frozenset({"could", "might", "may"})  # "said it could strike if ...": a conditional threat
 CROWD_HEADS = frozenset("hundred hundreds thousand thousands dozen dozens score scores million millions crowd crowds "
                         "throng throngs mob tens".split())
+RERANK_FLOOR = 0.6  # with the fallback on, a rule event the classifier disfavours keeps at least this share
 PURPOSE_RANK = 0.9  # a purpose clause's event is capped at this share of its main act's confidence
 
 
@@ -274,6 +275,8 @@ class EventCoder:
                     old = sent_events.get(key)
                     if old is None or ev.confidence > old.confidence:
                         sent_events[key] = ev
+            if self.use_fallback and len({ev.type for ev in sent_events.values()}) > 1:
+                self._rerank(span, list(sent_events.values()))
             if not sent_events and self.use_fallback:
                 f = self._fallback_frame(span, sent_idx, doc)
                 if f is not None:
@@ -316,6 +319,25 @@ class EventCoder:
                 ev.explanation["attribution_cues"] = [f"restated in the next sentence, credited to {a.text}"]
                 ev.explanation["attribution_chain"] = a.chain
                 break
+
+    @staticmethod
+    def _rerank(span: Any, evs: list[Event]) -> None:
+        """With the fallback on, the classifier arbitrates between the rules' candidate types for one sentence:
+        each event keeps RERANK_FLOOR of its confidence plus the rest in proportion to the classifier's
+        probability for its type against the best candidate type. It never adds or removes an event."""
+        from dyadline.events.fallback import get_classifier
+
+        clf = get_classifier()
+        if clf is None:
+            return
+        probs = clf.predict_span(span).probs
+        best = max(probs.get(ev.type, 0.0) for ev in evs)
+        if best <= 0:
+            return
+        for ev in evs:
+            factor = RERANK_FLOOR + (1 - RERANK_FLOOR) * probs.get(ev.type, 0.0) / best
+            ev.confidence = round(ev.confidence * factor, 4)
+            ev.explanation.setdefault("confidence_factors", {})["classifier"] = round(factor, 3)
 
     def _fallback_frame(self, span: Any, sent_idx: int, doc: Document) -> Frame | None:
         """A frame typed by the embedding classifier (events/fallback.py) for a sentence that names a coded

@@ -157,6 +157,7 @@ class Prediction:
     type: str
     prob: float
     ranked: list[tuple[str, float]]  # top three, for explain
+    probs: dict[str, float]  # every class, for arbitrating between the rules' candidate types
 
 
 class FallbackClassifier:
@@ -189,7 +190,8 @@ class FallbackClassifier:
         for row in probs:
             order = np.argsort(-row)
             ranked = [(self.classes[i], round(float(row[i]), 3)) for i in order[:3]]
-            out.append(Prediction(type=ranked[0][0], prob=ranked[0][1], ranked=ranked))
+            out.append(Prediction(type=ranked[0][0], prob=ranked[0][1], ranked=ranked,
+                                  probs={c: float(p) for c, p in zip(self.classes, row, strict=True)}))
         return out
 
     def predict_spans(self, spans: list[Any]) -> list[Prediction]:
