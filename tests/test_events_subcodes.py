@@ -180,6 +180,8 @@ def test_senses_that_code_nothing(text: str) -> None:
     "The Turkish lira traded at 34 to the US dollar in Istanbul on Monday.",  # a price, not trade relations
     "Thailand received more than 28 million foreign tourists last year.",  # tourism, not a host visit
     "Voters in Chile and Peru go to the polls on Sunday.",  # an election, not a meeting
+    "The Danish prime minister spoke to reporters after the cabinet meeting.",  # a meeting with nobody met
+    "The Mercosur summit in Asuncion is scheduled to open on Friday.",
 ])
 def test_no_event_between_actors(text: str) -> None:
     assert code_text(text, date="2024-05-01") == []

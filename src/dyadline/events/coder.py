@@ -512,6 +512,9 @@ class EventCoder:
         else:
             for s in sources:
                 pairs.append(([s], [], False))
+        if typ == "CONSULT" and path == "noun" and not any(t for _, t, _ in pairs) \
+                and not any(recip for _, _, recip in pairs):
+            return []  # "after the cabinet meeting", "the ASEAN summit in Vientiane": a meeting with nobody met
         if f.entry.needs_target and not any(t for _, t, _ in pairs) and not (f.entry.reciprocal or f.reciprocal):
             return []  # the lexicon says this sense needs someone acted on ("called Frei", not "called elections")
         if typ in NEEDS_RECIPIENT and not any(t for _, t, _ in pairs):
