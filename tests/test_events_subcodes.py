@@ -155,6 +155,10 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Ukraine pressed on with its counteroffensive against Russian forces.", ("ASSAULT", "UKR", "RUS")),
     ("Nigerian workers pressed on with a general strike.", ("PROTEST", "NGA")),
     ("Kenyan church leaders launched a defiance campaign against the new tax law.", ("PROTEST", "KEN")),
+    # a warning about one's own act addresses the state it would hit, never the speaker itself
+    ("Iran warned that it may strike weapons depots in Iraq.", ("THREATEN", "IRN", "IRQ")),
+    # mercenaries travelling deploy, they do not visit
+    ("Wagner fighters went to Bamako in December.", ("MOBILIZE", "RUS", "MLI")),
     # the doer's own troops are not what it withdraws from: the place left is the target
     ("Uganda withdrew its troops from eastern Congo in 2003.", ("RETREAT", "UGA", "COD")),
     ("Ethiopia pulled its soldiers out of Somalia.", ("RETREAT", "ETH", "SOM")),

@@ -529,7 +529,8 @@ WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircra
 gunship cruiser corvette tank convoy""".split())
 RELIEF_WORDS = frozenset("relief aid humanitarian food medical rescue".split())
 PEACE_FORCE_WORDS = frozenset("peacekeeper peacekeeping monitor stabilisation stabilization".split())
-TROOP_WORDS = frozenset("troop soldier force marine paratrooper battalion brigade commando contingent unit".split())
+TROOP_WORDS = frozenset("troop soldier force marine paratrooper battalion brigade commando contingent unit fighter "
+                         "mercenary militiaman guerrilla".split())
 # what troops arriving "to ..." come for when they come as protectors (CAMEO 0744 military protection)
 PROTECT_VERBS = frozenset("restore keep maintain protect secure stabilise stabilize police supervise guard halt "
                           "end separate".split())
@@ -1436,7 +1437,9 @@ class FrameFinder:
                     f.targets, f.target_slot = inner.sources, "clause-subject"
                 if not f.targets and inner.targets and not f.entry.complement_target:
                     f.targets, f.target_slot = inner.targets, f"clause-{inner.target_slot}"
-                if not f.targets and inner.sources and not f.entry.complement_target and all(s is not m for s in f.sources for m in inner.sources):
+                if not f.targets and inner.sources and not f.entry.complement_target and all(
+                        s is not m and (s.actor.code is None or s.actor.code != m.actor.code)
+                        for s in f.sources for m in inner.sources):  # "Russia warned that it may strike": not itself
                     if f.entry.type in ("REQUEST", "THREATEN"):  # "warned that Y would ..." addresses Y
                         f.targets, f.target_slot = inner.sources, "clause-subject"
                 if f.mode is None:
