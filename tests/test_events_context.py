@@ -44,6 +44,13 @@ def test_outlet_itself_asserting_gives_null() -> None:
     assert events("Russia attacked Ukraine.", site="news.example")[0].attribution is None
 
 
+def test_a_time_clause_of_a_future_has_not_happened() -> None:
+    # "would take effect only after the EU lifts sanctions": the lifting is expected, not reported
+    evs = events("Russia said the deal would take effect only after Poland lifts its sanctions on Belarus.")
+    lifted = [e for e in evs if e.type == "RETREAT"]
+    assert lifted and lifted[0].factuality == "possible"
+
+
 def test_a_declaring_verb_is_not_its_own_attribution() -> None:
     # "declared" is a reporting verb, but as the event's own trigger it reports nothing: the outlet asserts it
     evs = [e for e in events("Poland declared a state of emergency along the border with Belarus.") if e.type == "COERCE"]

@@ -211,3 +211,9 @@ def test_an_office_without_its_state_takes_it_from_a_place_only() -> None:
     assert top("Opposition lawmakers in Peru called on the president to resign.")[:3] == ("REQUEST", "PER", "PER")
     evs = code_text("The president met the Chinese ambassador on Monday.", date="2024-05-01")
     assert not [e for e in evs if any(p.actor.code == "CHN" for p in e.source)]
+
+
+def test_a_meeting_topic_is_not_a_party() -> None:
+    # what was discussed ("restrictions on Belarusian dairy exports") names no one met
+    evs = code_text("The Lithuanian minister discussed the restrictions on Belarusian dairy exports.", date="2024-05-01")
+    assert not [e for e in evs if e.type == "CONSULT" and any(p.actor.code == "BLR" for p in e.target)]

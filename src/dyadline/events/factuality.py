@@ -61,6 +61,9 @@ def _modal_on(tok: Any) -> Any | None:
     return None
 
 
+FUTURE_TIME_MARKS = frozenset("after once when until before unless".split())
+
+
 def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[str]]:
     """Factuality of the event whose predicate is ``trigger`` and the cues that decided it.
 
@@ -113,6 +116,11 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         if rel in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
             possible = True
             cues.append(f"conditional clause '{cur.text}'")
+        elif rel == "advcl" and any(c.dep_ == "mark" and c.lower_ in FUTURE_TIME_MARKS for c in cur.children) \
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in head.children):
+            # "the deal would take effect only after the EU lifts sanctions": the lifting has not happened yet
+            possible = True
+            cues.append(f"time clause '{cur.text}' of a future '{head.text}'")
         if rel in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "relcl"):
             lemma = head.lemma_.lower()
             if rel in ("xcomp", "ccomp", "acomp", "pcomp") and not governed_by_wrapper:

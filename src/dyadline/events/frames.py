@@ -1374,8 +1374,10 @@ class FrameFinder:
                         continue
                     seen.add(c.i)
                     m = idx.actor.get(c.i)
-                    if m is None and c.pos_ in ("NOUN", "PROPN") and c.i not in instrument:
-                        m = idx.nationality(c)  # "close to the Ukrainian border"
+                    if m is None and c.pos_ in ("NOUN", "PROPN") and c.i not in instrument and f.type != "CONSULT":
+                        # "close to the Ukrainian border"; but what a meeting discusses is its topic, not a party
+                        # ("discussed the restrictions on Belarusian dairy exports")
+                        m = idx.nationality(c)
                     # an uncoded mention ("troops", "rebels") is not a usable target: keep looking
                     if m is not None and m.rule == "coref" and m.actor.code in {s.actor.code for s in f.sources}:
                         m = None  # "lashed out at Beijing over its record": the actor's own pronoun is no target
