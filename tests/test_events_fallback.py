@@ -137,13 +137,13 @@ def test_cli_flag_turns_the_fallback_on(tmp_path: object) -> None:
     from dyadline.cli import app
 
     src = Path(str(tmp_path)) / "a.txt"
-    src.write_text("date 2025-05-12\n\nWang Yi said that China values Belarus as a reliable partner.\n", encoding="utf-8")
+    src.write_text("date 2025-05-12\n\nKenyan and Ugandan rangers launched a combined sweep.\n", encoding="utf-8")
     runner = CliRunner()
     plain = runner.invoke(app, ["code", str(src)])
     assert plain.exit_code == 0 and plain.stdout.strip() == ""
     with_fb = runner.invoke(app, ["code", str(src), "--fallback"])
     events = [json.loads(line) for line in with_fb.stdout.splitlines() if line.startswith("{")]
-    assert [(e["type"], e["source"][0]["code"], e["target"][0]["code"]) for e in events] == [("SUPPORT", "CHN", "BLR")]
+    assert [(e["type"], e["source"][0]["code"], e["target"][0]["code"]) for e in events] == [("COOPERATE", "KEN", "UGA")]
     assert events[0]["confidence"] <= 0.5
 
 

@@ -155,6 +155,11 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Ukraine pressed on with its counteroffensive against Russian forces.", ("ASSAULT", "UKR", "RUS")),
     ("Nigerian workers pressed on with a general strike.", ("PROTEST", "NGA")),
     ("Kenyan church leaders launched a defiance campaign against the new tax law.", ("PROTEST", "KEN")),
+    # concentrating troops, exporting weapons, valuing a partner
+    ("Belarus has concentrated a large number of soldiers near the border with Ukraine.", ("MOBILIZE", "BLR", "UKR")),
+    ("Iran exported drones and ammunition to Russia last year.", ("AID", "IRN", "RUS")),
+    ("Vietnam exported rice to the Philippines.", ("COOPERATE", "VNM", "PHL")),
+    ("Xi said that China values Serbia as a reliable partner.", ("SUPPORT", "CHN", "SRB")),
     # a warning about one's own act addresses the state it would hit, never the speaker itself
     ("Iran warned that it may strike weapons depots in Iraq.", ("THREATEN", "IRN", "IRQ")),
     # mercenaries travelling deploy, they do not visit
