@@ -188,3 +188,14 @@ def test_parliaments_and_disputed_territories() -> None:
     assert code_sector(by_text("The Knesset passed the law.")["Knesset"]) == ("ISR", "LEG")
     m = by_text("Argentina invaded the Falklands.", "1982-04-02")["Falklands"]
     assert m.role == "location" and m.actor.code == "FLK"
+
+
+def test_the_bloc_is_the_last_organisation_named() -> None:
+    from dyadline import code_text
+
+    evs = code_text("EU ministers met in Brussels. The bloc agreed to impose new sanctions on Iran.", date="2024-05-01")
+    assert any(e.type in ("SANCTION", "AGREE", "THREATEN") and [p.actor.code for p in e.source] == ["EUR"]
+               for e in evs if e.sent_idx == 1)
+    # with no organisation named before it, "the alliance" stays unresolved
+    evs = code_text("The alliance agreed to impose new sanctions on Iran.", date="2024-05-01")
+    assert not [e for e in evs if any(p.actor.code == "EUR" for p in e.source)]

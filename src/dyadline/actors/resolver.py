@@ -113,6 +113,8 @@ SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
+# "the bloc" / "the alliance" back to the last international organisation named (rule "coref")
+BLOC_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body"}
 # "it"/"they" back to the last state, organisation or group that was a subject (rule "coref")
 SINGULAR_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "their", "them"}
@@ -1363,6 +1365,7 @@ class _DocPass:
             self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref",
                        0.6 if subjects else 0.45)
         self._coref_it_they()
+        self._coref_the_bloc()
 
     def _gender(self, m: Mention) -> str | None:
         """'m'/'f' from the leaders data, or from an honorific or title before the name; None when unknown."""
@@ -1463,6 +1466,26 @@ class _DocPass:
                     if (m.rule in ("role_noun", "role_noun_context") and m.token_start <= t.head.i < m.token_end
                             and (m.actor.code is None or t.head.i == m.token_end - 1)):
                         m.actor.code = a.code
+
+    def _coref_the_bloc(self) -> None:
+        """'EU officials said that the bloc would not lift sanctions': 'the bloc', 'the alliance', 'the union'
+        name the last international organisation mentioned within the two sentences before (rule 'coref')."""
+        doc = self.doc
+        igos = sorted((m for m in self.mentions if m.role == "actor" and m.actor.code and m.actor.kind == "igo"
+                       and m.rule != "coref"), key=lambda m: m.token_start)
+        if not igos:
+            return
+        for t in doc:
+            if self.consumed[t.i] or t.lower_ not in BLOC_NOUNS or t.pos_ != "NOUN" \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                    or any(c.dep_ in ("amod", "compound") for c in t.children):
+                continue
+            sent = self.sent_of[t.i]
+            before = [m for m in igos if m.token_end <= t.i and sent - m.sent_idx <= 2]
+            if not before:
+                continue
+            a = before[-1].actor
+            self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "coref", 0.55)
 
     def _pp_possessor(self, t: Any, same: list[Mention], plural: bool) -> Mention | None:
         """'its'/'their' inside a prepositional phrase ('sanctions on Belarus for its support of ...'): the
