@@ -99,6 +99,7 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Nepalese peacekeepers arrived in Juba on Friday.", ("AID", "NPL", "SSD")),
     ("Nigerian troops arrived in Freetown to restore order after the coup.", ("AID", "NGA", "SLE")),
     ("Turkish troops arrived in Qatar on Sunday.", ("MOBILIZE", "TUR", "QAT")),
+    ("Indian soldiers arrived in Mongolia for joint military exercises.", ("COOPERATE", "IND", "MNG")),
     ("Modi landed in Tokyo on Saturday.", ("CONSULT", "IND", "JPN")),
     # joint bodies and joint work; the thing given after "with" decides the kind of giving
     ("Kenya set up a joint security cell with Somalia.", ("COOPERATE", "KEN", "SOM")),

@@ -556,6 +556,11 @@ def _travelling_force(f: Frame) -> None:
     elif words & WAR_MACHINES:
         f.type, f.mode = "MOBILIZE", "weapons"
         f.notes.append("military aircraft or ships travelling: a show of force, not a visit")
+    elif words & TROOP_WORDS and any(
+            o.lemma_.lower() in EXERCISE_WORDS and any(a.lower_ in ("joint", "combined") for a in o.children)
+            for o in _prep_objects(f.trigger, "for")):
+        f.type, f.mode = "COOPERATE", "military"
+        f.notes.append("troops arriving for joint exercises: military cooperation, not a visit")
     elif words & TROOP_WORDS:
         f.type, f.mode = "MOBILIZE", "troops"
         f.notes.append("troops travelling: a deployment, not a visit")
