@@ -5,6 +5,8 @@ additions (role nouns, older names, leaders of 1970-2005). Sentences written for
 
 from __future__ import annotations
 
+import pytest
+
 from dyadline.actors.resolver import get_resolver
 
 DATE = "1995-06-01"
@@ -199,3 +201,14 @@ def test_the_bloc_is_the_last_organisation_named() -> None:
     # with no organisation named before it, "the alliance" stays unresolved
     evs = code_text("The alliance agreed to impose new sanctions on Iran.", date="2024-05-01")
     assert not [e for e in evs if any(p.actor.code == "EUR" for p in e.source)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ecuadorean troops attacked a rebel camp.", "ECU"),  # the older spelling
+    ("Rhodesian troops attacked a camp.", "ZWE"),  # the state's name before 1980
+])
+def test_demonym_spellings(text: str, code: str) -> None:
+    from dyadline import code_text
+
+    evs = code_text(text, date="1979-05-01")
+    assert evs and [p.actor.code for p in evs[0].source] == [code]
