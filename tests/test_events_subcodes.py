@@ -165,6 +165,10 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Iran warned that it may strike weapons depots in Iraq.", ("THREATEN", "IRN", "IRQ")),
     # mercenaries travelling deploy, they do not visit
     ("Wagner fighters went to Bamako in December.", ("MOBILIZE", "RUS", "MLI")),
+    # a protest by a people or a movement, named by no target, faces its own government (or whom it demands of)
+    ("Young Tunisians blocked roads leading to the city centre on Sunday.", ("PROTEST", "TUN", "TUN")),
+    ("Kenyan students continued their hunger strike to demand the resignation of President Ruto.",
+     ("PROTEST", "KEN", "KEN")),
     # the doer's own troops are not what it withdraws from: the place left is the target
     ("Uganda withdrew its troops from eastern Congo in 2003.", ("RETREAT", "UGA", "COD")),
     ("Ethiopia pulled its soldiers out of Somalia.", ("RETREAT", "ETH", "SOM")),

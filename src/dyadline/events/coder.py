@@ -217,6 +217,8 @@ def _drop_partial(evs: list[Event]) -> list[Event]:
 
 # types whose event needs an addressee: with no target (and no reciprocal partner) the event is dropped
 NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
+# sectors of the state's own agents: their protests are no protests against their own government
+STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT"})
@@ -416,8 +418,9 @@ class EventCoder:
                 coded.append(new_side)
             sources, targets = coded
         if f.type == "PROTEST" or f.entry.civil == "PROTEST" or f.entry.crowd == "PROTEST":
-            if not targets and sources and all(_sector(m, span) in CIVIL_SECTORS and is_state_code(m.actor.code)
-                                               for m in sources):
+            if not targets and sources and all(is_state_code(m.actor.code) and (
+                    _sector(m, span) in CIVIL_SECTORS
+                    or (m.actor.kind == "group" and _sector(m, span) not in STATE_AGENT_SECTORS)) for m in sources):
                 # a protest with no named target is aimed at the protesters' own government (CAMEO convention)
                 m0 = sources[0]
                 targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} government (implied)",

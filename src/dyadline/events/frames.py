@@ -1319,6 +1319,10 @@ class FrameFinder:
             if owner is not None and owner is not f and not owner.embedded:
                 f.purpose_of = owner
                 f.notes.append(f"purpose clause of '{owner.trigger_text}': ranked below it")
+                if owner.type == "PROTEST" and f.type == "REQUEST" and not owner.targets and f.targets:
+                    # "continued their hunger strike to demand the resignation of President X": the protest faces X
+                    owner.targets, owner.target_slot = list(f.targets), "demand-target"
+                    owner.notes.append(f"target from its demand ('{f.trigger_text}')")
 
     @staticmethod
     def _place_target(f: Frame, idx: MentionIndex) -> None:
