@@ -475,6 +475,13 @@ class EventCoder:
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
                                        "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
+        if not sources and targets and typ == "ASSAULT" and location is not None and location.code \
+                and loc_how.startswith("locative") and is_state_code(location.code):
+            # "a roadside bombing near Samarra killed a US soldier": attackers nobody names are coded by the
+            # state where they struck (CAMEO convention for unattributed violence)
+            sources = [_implied_target(targets[0], location.code, f"{location.text} (unnamed attackers there)",
+                                       "event-place-source", 0.4)]
+            domestic.append(f"no doer named: the place of the attack ('{location.text}') gives it")
         if not targets and sources and f.type == "COERCE" and f.mode in DOMESTIC_COERCION \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
