@@ -169,6 +169,8 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Young Tunisians blocked roads leading to the city centre on Sunday.", ("PROTEST", "TUN", "TUN")),
     ("Kenyan students continued their hunger strike to demand the resignation of President Ruto.",
      ("PROTEST", "KEN", "KEN")),
+    # a complaint to a third party accuses whom it is about
+    ("Serbia complained to the EU about the Croatian border checks.", ("ACCUSE", "SRB", "HRV")),
     # a sanction done in a place, with nobody named, falls on that place's state
     ("The World Food Programme suspended food deliveries in Mogadishu on Monday.", ("SANCTION", "UNO", "SOM")),
     # violence nobody claims is coded by the state where it struck (CAMEO convention), at a low actor confidence
