@@ -169,6 +169,9 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Young Tunisians blocked roads leading to the city centre on Sunday.", ("PROTEST", "TUN", "TUN")),
     ("Kenyan students continued their hunger strike to demand the resignation of President Ruto.",
      ("PROTEST", "KEN", "KEN")),
+    # rallying support for someone backs them; a joint mission flown with a partner is cooperation
+    ("Turkey rallied support for Azerbaijan at the summit.", ("SUPPORT", "TUR", "AZE")),
+    ("Indian warplanes flew joint missions with the French air force.", ("COOPERATE",)),
     # a complaint to a third party accuses whom it is about
     ("Serbia complained to the EU about the Croatian border checks.", ("ACCUSE", "SRB", "HRV")),
     # a sanction done in a place, with nobody named, falls on that place's state

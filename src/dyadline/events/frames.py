@@ -545,6 +545,13 @@ def _travelling_force(f: Frame) -> None:
     are a deployment (MOBILIZE)."""
     subj = subject_of(f.trigger)[0]
     words = {t.lemma_.lower() for s in subj for t in s.subtree}
+    objs = object_of(f.trigger)
+    if any(a.lower_ in ("joint", "combined") for o in objs for a in o.children) \
+            and (_prep_objects(f.trigger, "with") or any(_prep_objects(o, "with") for o in objs)):
+        # "Greek jets flew joint missions with the Egyptian air force": a joint act with the partner named
+        f.type, f.mode, f.reciprocal = "COOPERATE", "military", True
+        f.notes.append("a joint mission flown or sailed with a partner: military cooperation, not a visit")
+        return
     purposes = {c.lemma_.lower() for c in f.trigger.children
                 if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
     if words & RELIEF_WORDS and words & (WAR_MACHINES | {"flight", "plane", "shipment", "truck", "ship", "lorry"}):
