@@ -212,3 +212,13 @@ def test_demonym_spellings(text: str, code: str) -> None:
 
     evs = code_text(text, date="1979-05-01")
     assert evs and [p.actor.code for p in evs[0].source] == [code]
+
+
+@pytest.mark.parametrize("text", ["Argentina mobilised Latin American backing for Bolivia.",
+                                  "South American leaders met in Brasilia."])
+def test_american_after_a_region_is_not_the_united_states(text: str) -> None:
+    assert "USA" not in {m.actor.code for m in mentions(text)}
+
+
+def test_american_alone_is_the_united_states() -> None:
+    assert "USA" in {m.actor.code for m in mentions("American troops left Iraq.")}

@@ -113,6 +113,8 @@ SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
+# words that make "American" a region or a community: "Latin American", "South American", "African American"
+REGION_PREFIXES = {"latin", "south", "central", "north", "pan", "native", "african", "-"}
 # "the bloc" / "the alliance" back to the last international organisation named (rule "coref")
 BLOC_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "body"}
 # "it"/"they" back to the last state, organisation or group that was a subject (rule "coref")
@@ -348,7 +350,7 @@ class _DocPass:
     def run(self) -> list[Mention]:
         if self.n == 0:
             return []
-        hits = self.find_hits()
+        hits = [h for h in self.find_hits() if not self._region_adjective(h)]
         self._disambiguate_places(hits)
         for h in hits:
             for t in range(h.start, h.end):
@@ -366,6 +368,13 @@ class _DocPass:
         self._coref()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    def _region_adjective(self, h: Hit) -> bool:
+        """'Latin American backing', 'South American leaders', 'African American voters': "American" here
+        names a region or a community, not the United States."""
+        doc = self.doc
+        return h.end - h.start == 1 and doc[h.start].lower_ in ("american", "americans") and h.start > 0 \
+            and doc[h.start - 1].lower_ in REGION_PREFIXES
 
     def _disambiguate_places(self, hits: list[Hit]) -> None:
         """'Tripoli' is Libya's capital and a Lebanese port, 'Congolese' two states: when the other places of
