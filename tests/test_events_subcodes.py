@@ -172,6 +172,10 @@ def test_doer_possessive_is_not_the_target() -> None:
     # rallying support for someone backs them; a joint mission flown with a partner is cooperation
     ("Turkey rallied support for Azerbaijan at the summit.", ("SUPPORT", "TUR", "AZE")),
     ("Indian warplanes flew joint missions with the French air force.", ("COOPERATE",)),
+    # taking part alongside a partner, pooling data: cooperation; warships sailing near a state: a show of force
+    ("Kazakh paratroopers took part alongside Kyrgyz units in counter-terrorism exercises.", ("COOPERATE", "KAZ", "KGZ")),
+    ("Estonia and Finland pooled surveillance data on Baltic shipping.", ("COOPERATE",)),
+    ("Russian warships sailed into the Baltic Sea near Estonia.", ("MOBILIZE", "RUS", "EST")),
     # a complaint to a third party accuses whom it is about
     ("Serbia complained to the EU about the Croatian border checks.", ("ACCUSE", "SRB", "HRV")),
     # a sanction done in a place, with nobody named, falls on that place's state

@@ -560,14 +560,15 @@ def _travelling_force(f: Frame) -> None:
     elif words & PEACE_FORCE_WORDS or (words & TROOP_WORDS and purposes & PROTECT_VERBS):
         f.type, f.mode = "AID", "peacekeeping"
         f.notes.append("a force arriving to protect or keep the peace: AID (peacekeeping), not a visit")
+    elif (words & TROOP_WORDS or words & WAR_MACHINES or words & {"navy", "army"}) and any(
+            o.lemma_.lower() in EXERCISE_WORDS and any(a.lower_ in ("joint", "combined") for a in o.children)
+            for prep in ("for", "in", "during") for o in _prep_objects(f.trigger, prep)):
+        # "Chinese soldiers arrived in Belarus for joint exercises", "the navy sailed with X in a joint exercise"
+        f.type, f.mode = "COOPERATE", "military"
+        f.notes.append("a force travelling for or in joint exercises: military cooperation, not a visit")
     elif words & WAR_MACHINES:
         f.type, f.mode = "MOBILIZE", "weapons"
         f.notes.append("military aircraft or ships travelling: a show of force, not a visit")
-    elif words & TROOP_WORDS and any(
-            o.lemma_.lower() in EXERCISE_WORDS and any(a.lower_ in ("joint", "combined") for a in o.children)
-            for o in _prep_objects(f.trigger, "for")):
-        f.type, f.mode = "COOPERATE", "military"
-        f.notes.append("troops arriving for joint exercises: military cooperation, not a visit")
     elif words & TROOP_WORDS:
         f.type, f.mode = "MOBILIZE", "troops"
         f.notes.append("troops travelling: a deployment, not a visit")
