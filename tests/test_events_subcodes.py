@@ -240,3 +240,14 @@ def test_a_meeting_topic_is_not_a_party() -> None:
     # what was discussed ("restrictions on Belarusian dairy exports") names no one met
     evs = code_text("The Lithuanian minister discussed the restrictions on Belarusian dairy exports.", date="2024-05-01")
     assert not [e for e in evs if e.type == "CONSULT" and any(p.actor.code == "BLR" for p in e.target)]
+
+
+def test_the_two_sides_are_the_two_parties_named_before() -> None:
+    # "The two sides", "both countries": the last two states named in this sentence or the one before
+    evs = code_text("Armenia and Azerbaijan signed a peace deal. The two countries agreed on a ceasefire.",
+                    date="2024-05-01")
+    second = [e for e in evs if e.sent_idx == 1]
+    assert second and second[0].type == "AGREE"
+    assert {second[0].source[0].actor.code, second[0].target[0].actor.code} == {"ARM", "AZE"}
+    # with fewer than two parties before it, the phrase names nobody
+    assert code_text("The two countries agreed on a ceasefire.", date="2024-05-01") == []

@@ -20,7 +20,7 @@ from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
-from dyadline.events.frames import REPORTING, Frame, FrameFinder, MentionIndex, object_of, subject_of
+from dyadline.events.frames import PAIR_NOUNS, REPORTING, Frame, FrameFinder, MentionIndex, object_of, subject_of
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
@@ -246,7 +246,8 @@ class EventCoder:
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
-            if not any(i in idx.actor or span.doc[i].lemma_.lower() in roles for i in range(span.start, span.end)):
+            if not any(i in idx.actor or span.doc[i].lemma_.lower() in roles or span.doc[i].lemma_.lower() in PAIR_NOUNS
+                       for i in range(span.start, span.end)):
                 continue
             frames = self.finder.find(span, idx)
             if sports_cue(span.text):

@@ -132,6 +132,10 @@ class Frame:
         }
 
 
+# "the two sides", "both countries": a pair of parties named just before (MentionIndex.pair)
+PAIR_NOUNS = frozenset("side country nation state government leader president capital neighbour neighbor".split())
+
+
 class MentionIndex:
     """Token index -> actor mention, for one spaCy Doc. Location mentions are kept apart."""
 
@@ -210,8 +214,45 @@ class MentionIndex:
             self.derived[-1 - tok.i] = m
         return m
 
+    def pair(self, tok: Any) -> list[Mention]:
+        """ "The two sides discussed ...", "both countries agreed ...": the last two states or organisations
+        named in this sentence or the one before, as two derived participants (rule "pair-from-context")."""
+        if tok.lemma_.lower() not in PAIR_NOUNS or not any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in tok.children):
+            return []
+        sents = list(tok.doc.sents)
+        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        lo = sents[max(0, k - 1)].start
+        codes: list[Mention] = []
+        for i in range(tok.i - 1, lo - 1, -1):
+            m = self.actor.get(i)
+            if m is None or not m.actor.code or m.actor.kind not in ("state", "igo", "person") \
+                    or any(m.actor.code == o.actor.code for o in codes) or m.token_start <= tok.i < m.token_end:
+                continue
+            codes.append(m)
+            if len(codes) == 2:
+                break
+        if len(codes) < 2:
+            return []
+        out = []
+        for m in reversed(codes):
+            key = -100000 - tok.i * 10 - len(out)
+            d = self.derived.get(key)
+            if d is None:
+                d = Mention(text=f"{tok.text} ({m.actor.code})", start=tok.idx, end=tok.idx + len(tok.text),
+                            sent_idx=k, actor=Actor(code=m.actor.code, kind="state"), token_start=tok.i,
+                            token_end=tok.i + 1, rule="pair-from-context", confidence=0.5)
+                self.derived[key] = d
+            out.append(d)
+        return out
+
     def actors(self, tok: Any, derived: bool = True) -> list[Mention]:
         """Mentions for an argument head and every phrase coordinated with it ("Washington and Brussels")."""
+        if derived:
+            both = self.pair(tok)
+            if both:
+                return both
         out: list[Mention] = []
         for h in (tok, *tok.conjuncts):
             m = self.find(h)
