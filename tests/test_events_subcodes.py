@@ -176,6 +176,9 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Kazakh paratroopers took part alongside Kyrgyz units in counter-terrorism exercises.", ("COOPERATE", "KAZ", "KGZ")),
     ("Estonia and Finland pooled surveillance data on Baltic shipping.", ("COOPERATE",)),
     ("Russian warships sailed into the Baltic Sea near Estonia.", ("MOBILIZE", "RUS", "EST")),
+    # evacuating the wounded is relief; a promise made after an attack promises the talks, not the attack
+    ("UN helicopters evacuated the wounded from Srebrenica.", ("AID", "UNO")),
+    ("Turkey offered to mediate between Armenia and Azerbaijan following the clashes.", ("AGREE", "TUR")),
     # a complaint to a third party accuses whom it is about
     ("Serbia complained to the EU about the Croatian border checks.", ("ACCUSE", "SRB", "HRV")),
     # a sanction done in a place, with nobody named, falls on that place's state

@@ -351,6 +351,7 @@ def _predicate_words(v: Any) -> set[str]:
 
 
 _KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
+CIRCUMSTANCE_PREPS = frozenset("after before following during since despite amid amidst until".split())
 PERMIT_VERBS = frozenset("allow let permit authorize authorise".split())
 CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
@@ -1120,6 +1121,8 @@ class FrameFinder:
         for i, f in list(frames.items()):
             if f.path not in ("noun", "light") or f.trigger.dep_ not in ("dobj", "nsubjpass", "pobj"):
                 continue
+            if f.trigger.dep_ == "pobj" and f.trigger.head.lower_ in CIRCUMSTANCE_PREPS:
+                continue  # "offered to negotiate following the invasions": a circumstance, not the object
             head = f.trigger.head if f.trigger.dep_ != "pobj" else f.trigger.head.head
             if f.trigger.dep_ == "pobj" and f.trigger.head.lower_ == "of" and head.dep_ in ("dobj", "nsubjpass"):
                 head = head.head  # "imposed several rounds of sanctions"
