@@ -179,6 +179,8 @@ def test_doer_possessive_is_not_the_target() -> None:
     # evacuating the wounded is relief; a promise made after an attack promises the talks, not the attack
     ("UN helicopters evacuated the wounded from Srebrenica.", ("AID", "UNO")),
     ("Turkey offered to mediate between Armenia and Azerbaijan following the clashes.", ("AGREE", "TUR")),
+    # a court finding someone guilty accuses them
+    ("A Russian court found the American journalist guilty of espionage.", ("ACCUSE", "RUS", "USA")),
     # a complaint to a third party accuses whom it is about
     ("Serbia complained to the EU about the Croatian border checks.", ("ACCUSE", "SRB", "HRV")),
     # a sanction done in a place, with nobody named, falls on that place's state

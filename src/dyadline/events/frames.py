@@ -908,6 +908,8 @@ class FrameFinder:
             if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")) \
                     and objs and c.i != objs[0].i:
                 obj_lemmas |= _phrase_lemmas(c)
+            elif c.dep_ == "ccomp" and c.pos_ == "ADJ" and not objs:
+                obj_lemmas.add(c.lemma_.lower())  # "found the journalist guilty": a small clause, parsed as ccomp
             elif c.dep_ == "prep" and c.lower_ in ("as", "with") and objs:
                 # "held them as shields"; "provided Nigerian prosecutors with bank records": the thing given
                 obj_lemmas |= {x for g in c.children if g.dep_ == "pobj" for x in _phrase_lemmas(g)}
