@@ -179,6 +179,12 @@ def test_doer_possessive_is_not_the_target() -> None:
     # evacuating the wounded is relief; a promise made after an attack promises the talks, not the attack
     ("UN helicopters evacuated the wounded from Srebrenica.", ("AID", "UNO")),
     ("Turkey offered to mediate between Armenia and Azerbaijan following the clashes.", ("AGREE", "TUR")),
+    # sanctions: a mistagged "froze", blacklisting, terrorist designations, walking out of mediation; a state
+    # does not sanction itself ("assets they hold in the United States" is no target)
+    ("Denmark froze part of its aid to Tanzania.", ("SANCTION", "DNK", "TZA")),
+    ("The US Treasury blacklisted three Venezuelan officials.", ("SANCTION", "USA", "VEN")),
+    ("Washington designated the Houthis a terrorist organisation.", ("SANCTION", "USA", "YEM")),
+    ("Qatar withdrew from mediation between Israel and Hamas.", ("SANCTION", "QAT")),
     # a court finding someone guilty accuses them
     ("A Russian court found the American journalist guilty of espionage.", ("ACCUSE", "RUS", "USA")),
     # a complaint to a third party accuses whom it is about
@@ -256,3 +262,8 @@ def test_the_two_sides_are_the_two_parties_named_before() -> None:
     assert {second[0].source[0].actor.code, second[0].target[0].actor.code} == {"ARM", "AZE"}
     # with fewer than two parties before it, the phrase names nobody
     assert code_text("The two countries agreed on a ceasefire.", date="2024-05-01") == []
+
+
+def test_a_state_does_not_sanction_itself() -> None:
+    evs = code_text("The US froze any assets they hold in the United States.", date="2024-05-01")
+    assert not [e for e in evs if e.type == "SANCTION" and [p.actor.code for p in e.target] == ["USA"]]

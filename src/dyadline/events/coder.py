@@ -470,7 +470,9 @@ class EventCoder:
         date, precision, historical, date_expr = event_date(f.trigger, doc.date)
         location, loc_how = event_location(f.trigger, mode, targets, idx)
         if not targets and sources and typ in PLACE_AS_TARGET and location is not None and location.code \
-                and not (f.entry.reciprocal or f.reciprocal) and loc_how.startswith("locative"):
+                and not (f.entry.reciprocal or f.reciprocal) and loc_how.startswith("locative") \
+                and not (typ == "SANCTION" and location.code in {m.actor.code for m in sources}):
+            # (a state does not sanction itself: "froze any assets they hold in the United States")
             # "extended the curfew in Abidjan", "demonstrated in Serbia", "evacuated settlements in Gaza": an act
             # done to a place, with nobody named as its target, targets that place's state (CAMEO convention)
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",

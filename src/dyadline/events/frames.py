@@ -355,6 +355,8 @@ CIRCUMSTANCE_PREPS = frozenset("after before following during since despite amid
 PERMIT_VERBS = frozenset("allow let permit authorize authorise".split())
 CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
+# past tenses the small tagger reads as adjectives ("Sweden froze part of its aid": froze/ADJ/ROOT)
+MISTAGGED_PAST = {"froze": "freeze", "unfroze": "unfreeze"}
 
 
 def vlemma(tok: Any) -> str:
@@ -362,6 +364,8 @@ def vlemma(tok: Any) -> str:
     fine): when the lemma is unknown to the lexicon but lemma+"e" is known and the word starts with the
     lemma, the longer one is meant."""
     low = tok.lemma_.lower()
+    if tok.lower_ in MISTAGGED_PAST:
+        return MISTAGGED_PAST[tok.lower_]
     if "-" in low and low not in _KNOWN_VERBS and low[:-1] in _KNOWN_VERBS:
         return low[:-1]  # "test-launched" is lemmatised "test-launche" (a tokenizer special case, nlp/annotate)
     if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
@@ -732,6 +736,8 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             out.add(c.lemma_.lower())
+        if c.dep_ == "appos":  # "designated the Houthis a terrorist organisation" (parsed as an apposition)
+            out |= {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))}
         if c.dep_ == "prep" and c.lower_ == "on":
             out |= {f"on:{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}  # "its ban on imports"
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -1073,7 +1079,7 @@ class FrameFinder:
         frames: dict[int, Frame] = {}
         for tok in span:
             f: Frame | None = None
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in MISTAGGED_PAST:
                 f = self._verb_frame(tok, idx)
                 if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                         and (f is None or not (f.sources or f.targets)):
