@@ -351,7 +351,8 @@ def _predicate_words(v: Any) -> set[str]:
 
 
 _KNOWN_VERBS: set[str] = set(LIGHT_VERBS) | set(STATE_VERBS)
-CIRCUMSTANCE_PREPS = frozenset("after before following during since despite amid amidst until".split())
+# prepositions of circumstance: their object is when or despite what something happened, never a party or the act
+CIRCUMSTANCE_PREPS = frozenset("after before following during since despite without amid amidst until".split())
 PERMIT_VERBS = frozenset("allow let permit authorize authorise".split())
 CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
@@ -485,6 +486,9 @@ PROXY_NOUNS = frozenset("""spokesman spokeswoman spokesperson representative env
 delegation""".split())
 
 
+AUTHORED_SUBJECTS = DOCUMENT_NOUNS | PROXY_NOUNS
+
+
 def _authors(t: Any) -> list[Any]:
     """The author slots of a document noun ("by X", "from X", "X's report", "a UN report"), or whom a
     spokesperson speaks for ("a spokesman for X")."""
@@ -500,7 +504,7 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
         if nominal:
             return []
         toks = subject_of(v)[0]
-        return [*toks, *(a for t in toks if t.lemma_.lower() in DOCUMENT_NOUNS | PROXY_NOUNS for a in _authors(t))]
+        return [*toks, *(a for t in toks if t.lemma_.lower() in AUTHORED_SUBJECTS for a in _authors(t))]
     if slot == "obj":
         if nominal:
             return []
@@ -606,7 +610,7 @@ def _travelling_force(f: Frame) -> None:
     elif words & PEACE_FORCE_WORDS or (words & TROOP_WORDS and purposes & PROTECT_VERBS):
         f.type, f.mode = "AID", "peacekeeping"
         f.notes.append("a force arriving to protect or keep the peace: AID (peacekeeping), not a visit")
-    elif (words & TROOP_WORDS or words & WAR_MACHINES or words & {"navy", "army"}) and any(
+    elif words & (TROOP_WORDS | WAR_MACHINES | {"navy", "army"}) and any(
             o.lemma_.lower() in EXERCISE_WORDS and any(a.lower_ in ("joint", "combined") for a in o.children)
             for prep in ("for", "in", "during") for o in _prep_objects(f.trigger, prep)):
         # "Chinese soldiers arrived in Belarus for joint exercises", "the navy sailed with X in a joint exercise"
@@ -645,6 +649,8 @@ def _leave_clause(c: Any) -> bool:
         if head in HOSTILE_ACTS and (head != "operation" or mods & {"military", "combat", "ground", "offensive"}):
             return False
     return True
+
+
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
@@ -1398,8 +1404,7 @@ class FrameFinder:
                 for c in t.children:
                     if c.i in seen or c.dep_ in ("relcl", "punct", "parataxis", "advcl", "nsubj", "nsubjpass"):
                         continue
-                    if c.dep_ == "prep" and c.lower_ in ("without", "despite", "after", "before", "during", "since",
-                                                         "from", "of", "over", "following"):
+                    if c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPS or c.lower_ in ("from", "of", "over")):
                         continue
                     seen.add(c.i)
                     m = idx.location.get(c.i)
@@ -1435,7 +1440,7 @@ class FrameFinder:
                 for c in t.children:
                     if c.i in seen or c.dep_ in ("relcl", "punct", "parataxis") or c.lower_ == "according":
                         continue
-                    if c.dep_ == "prep" and c.lower_ in ("without", "despite", "after", "before", "during", "since"):
+                    if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
                         continue  # circumstances, not recipients ("without consent from China")
                     if any(a.lower_ == "according" for a in c.ancestors):
                         continue  # the speaker of "according to X" is not a participant
