@@ -42,12 +42,20 @@ def test_refused_is_a_rejection_not_a_transfer() -> None:
         "Russia could attack Ukraine.",
         "Russia would attack Ukraine.",
         "Russia wants to attack Ukraine.",
-        "Russia plans to attack Ukraine.",
         "Russia will attack Ukraine.",
     ],
 )
 def test_modality_and_wants_are_possible(text: str) -> None:
     assert facts(text, "ASSAULT") == ["possible"]
+
+
+def test_a_plan_is_possible_and_a_planned_attack_is_a_threat() -> None:
+    # "plans to" leaves the planned act unasserted; for a conflictual act the announced plan is itself a
+    # threat (CAMEO 13), as "is ready to" is
+    assert facts("Russia plans to send aid to Ukraine.", "AID") == ["possible"]
+    evs = EventCoder().code(doc_with_mentions("Russia plans to attack Ukraine.", ACTORS))
+    assert ("THREATEN", "asserted") in [(e.type, e.factuality) for e in evs]
+    assert ("ASSAULT", "asserted") not in [(e.type, e.factuality) for e in evs]
 
 
 def test_ready_to_attack_is_a_threat_and_the_attack_is_not_asserted() -> None:

@@ -48,6 +48,7 @@ def _mention_json(m: Mention) -> dict[str, Any]:
 PRONOUN_SPEAKERS = frozenset("he she they i we".split())  # an unresolved pronoun speaker may be anyone
 OWN_STATE_NOUNS = frozenset("government authority state country army military police cabinet administration".split())
 INTENT_GOVERNORS = frozenset("decide vow pledge promise resolve ready prepared".split())  # "plans to" stays possible
+PLAN_GOVERNORS = frozenset("plan intend mean aim".split())  # ... except for a conflictual act
 NO_INTENT_CUES = ("conditional", "main clause of conditional", "question", "reported belief", "weak modal")
 
 
@@ -72,7 +73,7 @@ def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> 
         return True
     # the speaker phrase names the same state as the clause's actor ("Israel will ..., said an Israeli spokesman")
     codes = {m.actor.code for m in f.sources if m.actor.code}
-    spoken = {idx.actor[x.i].actor.code for x in sp.subtree if x.i in idx.actor}
+    spoken = {idx.actor[x.i].actor.code for x in sp.subtree if x.i in idx.actor and idx.actor[x.i].actor.code}
     if not codes and subj[0].lemma_.lower() in OWN_STATE_NOUNS and spoken:
         return True  # "Peru's prime minister said the government could ...": the speaker's own government
     if not spoken and not any(x.lower_ in PRONOUN_SPEAKERS for x in sp.subtree):
@@ -102,12 +103,21 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex, threat: boo
         if not all(c.startswith("main clause of conditional") or not c.startswith(NO_INTENT_CUES) for c in fcues):
             return False
         auxes = FUTURE | THREAT_MODALS if threat else FUTURE
-        if not (t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS
-                and any(c.dep_ == "aux" and c.lower_ in auxes for c in t.children)):
+        if not any(c.dep_ == "aux" and c.lower_ in auxes for c in t.children):
             return False
-        return _speaker_is_actor(f, t, t.head, idx)
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS:
+            return _speaker_is_actor(f, t, t.head, idx)
+        # "The EU may cut aid to Kenya if ..., the commissioner said": the attribution trails the main clause
+        trailing = [c for c in t.children if c.dep_ in ("parataxis", "ccomp") and c.i > t.i
+                    and c.lemma_.lower() in attr_mod.REPORT_VERBS]
+        return t.dep_ == "ROOT" and bool(trailing) and _speaker_is_actor(f, t, trailing[0], idx)
     futures = [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE]
-    if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_GOVERNORS:  # "plans to", "is prepared to"
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_GOVERNORS:  # "vowed to", "is prepared to"
+        return True
+    if threat and t.dep_ == "xcomp" and (t.head.lemma_.lower() in PLAN_GOVERNORS
+                                         or any(c.startswith("governor 'not ") for c in fcues)):
+        # "Greece plans to close its border", "would not hesitate to use force": a conflictual act announced
+        # as planned or as readily done is a threat (CAMEO 13); a planned cooperative act stays possible
         return True
     if not futures:
         return False
@@ -195,6 +205,41 @@ def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence
                    token_end=anchor.token_end, rule=rule, confidence=confidence)
 
 
+def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
+    """The state where violence with no named side took place: an ASSAULT noun or passive frame ("fighting
+    in Mogadishu", "four were killed in Dili") with a locative place on the trigger itself. A clause of
+    the frame's own ("Fighting in Mogadishu between rival militias") must name no one, coded or not."""
+    if f.type != "ASSAULT" or f.path not in ("noun", "passive"):
+        return None
+    loc, how = event_location(f.trigger, f.mode, [], idx)
+    if loc is None and f.trigger.dep_ in ("nsubj", "nsubjpass") and f.trigger.head.pos_ == "VERB":
+        # "Heavy fighting was reported in Kabul", "street battles raged in Monrovia": the place sits on the
+        # verb that reports or continues the fighting
+        loc, how = event_location(f.trigger.head, f.mode, [], idx)
+    if loc is None or not loc.code or not how.startswith("locative") or not is_state_code(loc.code):
+        return None
+    t = f.trigger
+    return Mention(text=loc.text, start=t.idx, end=t.idx + len(t.text), sent_idx=0,
+                   actor=Actor(code=loc.code, kind="state"), token_start=t.i, token_end=t.i + 1,
+                   rule="event-place", confidence=0.35)
+
+
+def _goal_place(f: Frame, idx: MentionIndex) -> Any:
+    """The state of the place a deployment is sent to ("sent 2,000 troops to Chechnya" -> RUS)."""
+    from dyadline.events.place import lookup_place
+
+    for t in (f.trigger, *f.extra_tokens):
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in GOAL_PREPS:
+                continue
+            for pobj in prep.children:
+                m = idx.location.get(pobj.i) if pobj.dep_ == "pobj" else None
+                loc = lookup_place(m.text) if m is not None else None
+                if loc is not None and loc.code and is_state_code(loc.code):
+                    return loc
+    return None
+
+
 def _codes(side: list[Participant]) -> set[str]:
     return {p.actor.code or p.text for p in side}
 
@@ -221,7 +266,9 @@ NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
 STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
-PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION"})
+PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
+# where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
+GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
 
 class EventCoder:
@@ -246,8 +293,9 @@ class EventCoder:
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
-            if not any(t.i in idx.actor or t.lemma_.lower() in roles or t.lemma_.lower() in PAIR_NOUNS for t in span):
-                continue  # no actor, no role noun, no "the two sides": nothing to code
+            if not any(t.i in idx.actor or t.i in idx.location or t.lemma_.lower() in roles
+                       or t.lemma_.lower() in PAIR_NOUNS for t in span):
+                continue  # no actor, no place, no role noun, no "the two sides": nothing to code
             frames = self.finder.find(span, idx)
             if sports_cue(span.text):
                 # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
@@ -399,9 +447,18 @@ class EventCoder:
 
     def _events(self, doc: Document, sent_idx: int, span: Any, f: Frame, idx: MentionIndex) -> list[Event]:
         sources, targets = f.sources, f.targets
-        if not sources and not targets:
-            return []
         domestic: list[str] = []
+        if not sources and not targets:
+            place = _violence_place(f, idx)
+            if place is None:
+                return []
+            # "Fighting in Mogadishu left 30 dead", "clashes in Dili killed four": violence nobody is named
+            # for, at a place that names a state, is coded as that state's internal violence (CAMEO X -> X)
+            sources = [_implied_target(place, place.actor.code, f"{place.text} (unnamed fighters there)",
+                                       "event-place-source", 0.35)]
+            targets = [_implied_target(place, place.actor.code, f"{place.text} (where it happened)",
+                                       "event-place-target", 0.35)]
+            domestic.append(f"nobody named: violence at '{place.text}' is coded inside its state")
         if any(is_uncoded_role(m, span.doc) for m in [*sources, *targets]):
             # CAMEO codes a domestic actor ("farmers", "police") by the state it acts in (events/domestic.py)
             prev = getattr(self, "_prev", {}).get(sent_idx)
@@ -501,6 +558,11 @@ class EventCoder:
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)", "domestic-police-target",
                                        0.45)]
             domestic.append("no target named: police deployed at home face the state's own country")
+        goal = _goal_place(f, idx) if not targets and sources and typ == "MOBILIZE" else None
+        if goal is not None:
+            targets = [_implied_target(sources[0], goal.code, f"{goal.text} (where the force is sent)",  # type: ignore[arg-type]
+                                       "event-goal-target", 0.45)]
+            domestic.append(f"no target named: the place the force is sent to ('{goal.text}') gives it")
         if not targets and sources and typ == "MOBILIZE":
             # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no
             # named target faces the other state the sentence names

@@ -42,6 +42,8 @@ CONTENT_NOUNS = frozenset(
 )
 PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+# verbs of reluctance whose negation states readiness: "would not hesitate to", "will not shrink from"
+HESITATE_GOVERNORS = frozenset("hesitate shrink flinch balk baulk".split())
 NEGATORS = frozenset("not n't never no neither nor".split())
 
 
@@ -138,7 +140,11 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                     cues.append(f"reported belief '{head.text}'")
                 if rel in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
                     hn = _neg_on(head)
-                    if hn is not None and lemma not in ("say", "tell", "report"):
+                    if hn is not None and lemma in HESITATE_GOVERNORS:
+                        # "would not hesitate to use force": a negated reluctance is a stated readiness
+                        possible = True
+                        cues.append(f"governor 'not {head.text}' (readiness)")
+                    elif hn is not None and lemma not in ("say", "tell", "report"):
                         negated = True
                         cues.append(f"negation '{hn.text}' on governor '{head.text}'")
             if rel == "conj":

@@ -92,6 +92,33 @@ def nationality_codes() -> dict[str, str]:
     return out
 
 
+ULTIMATUM_VERBS = frozenset("face risk suffer incur".split())
+
+
+def _or_face(v: Any) -> bool:
+    """Does a clause the verb governs end in "or face / or risk ..." ("to pull back or face air strikes")?"""
+    for c in v.children:
+        if c.dep_ not in ("xcomp", "advcl", "ccomp"):
+            continue
+        for g in c.children:
+            if g.dep_ == "conj" and g.lemma_.lower() in ULTIMATUM_VERBS \
+                    and any(x.dep_ == "cc" and x.lower_ == "or" for x in c.children):
+                return True
+    return False
+
+
+def _adjective_code(tok: Any) -> str | None:
+    """The state of a nationality adjective, reading a two-word one whole: "North Korean" is PRK, not the
+    KOR of its last word; "Sri Lankan" and "South African" exist only as two words."""
+    table = nationality_codes()
+    if tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        two = f"{prev.lower_} {tok.lower_}"
+        if two in table:
+            return table[two]
+    return table.get(tok.lower_)
+
+
 @dataclass
 class Frame:
     """One predicate with its typed arguments, before factuality, time and place are added."""
@@ -187,16 +214,15 @@ class MentionIndex:
         "Iraqi towns"): a derived, lower-confidence participant. Never for pronouns or actor mentions."""
         if tok.i in self.location or tok.i in self.actor:
             return None
-        table = nationality_codes()
-        if tok.dep_ in ("amod", "compound") and tok.lower_ in table:  # the noun frame's own "amod" slot
-            return self._derived(tok, table[tok.lower_])
+        if tok.dep_ in ("amod", "compound") and _adjective_code(tok):  # the noun frame's own "amod" slot
+            return self._derived(tok, _adjective_code(tok))  # type: ignore[arg-type]
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for c in tok.children:
-            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in table:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and _adjective_code(c):
                 if c.i in self.actor:
                     return self.actor[c.i]
-                return self._derived(c, table[c.lower_])
+                return self._derived(c, _adjective_code(c))  # type: ignore[arg-type]
         return None
 
     def crowd(self, tok: Any) -> Mention | None:
@@ -269,12 +295,11 @@ class MentionIndex:
                 if m is not None and m.rule == "nationality-of-argument":
                     # "Indian and Pakistani troops": each coordinated adjective names a party
                     adj = self.doc_token(h, m)
-                    table = nationality_codes()
                     for c in (adj.conjuncts if adj is not None else ()):
                         if c.i in self.actor:
                             extra.append(self.actor[c.i])
-                        elif c.lower_ in table and c.i not in self.location:
-                            extra.append(self._derived(c, table[c.lower_]))
+                        elif _adjective_code(c) and c.i not in self.location:
+                            extra.append(self._derived(c, _adjective_code(c)))  # type: ignore[arg-type]
                 m = m or self.crowd(h)
             elif m is not None and derived:
                 extra = self._coordinated_modifiers(h, m)
@@ -288,7 +313,6 @@ class MentionIndex:
         head noun only the nearest adjective's state; every coordinated nationality modifier of the same
         head names a party of its own."""
         out: list[Mention] = []
-        table = nationality_codes()
         for c in h.children:
             if c.dep_ not in ("amod", "compound") or c.i > h.i or not c.conjuncts:
                 continue
@@ -296,8 +320,8 @@ class MentionIndex:
                 if x.i in self.location:
                     continue
                 o = self.actor.get(x.i)
-                if o is None and x.lower_ in table:
-                    o = self._derived(x, table[x.lower_])
+                if o is None and _adjective_code(x):
+                    o = self._derived(x, _adjective_code(x))  # type: ignore[arg-type]
                 if o is not None and o is not m and o.actor.code and o.actor.code != m.actor.code \
                         and all(o is not e for e in out):
                     out.append(o)
@@ -931,9 +955,11 @@ class FrameFinder:
         # an object that is itself an event noun decides between entries ("ended its trade embargo" acts on
         # the embargo, not on trade); other heads do not ("dispatched rescue brigades" is rescue work)
         head = objs[0].lemma_.lower() if objs and self.lex.noun(objs[0].lemma_.lower()) is not None else None
-        entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats, head)
+        subj_toks, slot = subject_of(v)
+        subj_lemmas = {x for t in subj_toks for x in _phrase_lemmas(t)} if slot.startswith("subj") else set()
+        entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats, head, subj_lemmas)
         if entry is None and prt is not None:
-            entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head)
+            entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head, subj_lemmas)
         if entry is None or entry.type == NOT_AN_EVENT:
             return None
         if entry.wrapper and entry.type == "REJECT" and any(
@@ -946,9 +972,17 @@ class FrameFinder:
             # PROTEST) says more than the verb's object list ("launch" + "strike" is an attack); the noun codes it
             mods = {c.lemma_.lower() for c in objs[0].children if c.dep_ in ("compound", "amod", "nmod")}
             ne = self.lex.noun(objs[0].lemma_.lower(), mods)
-            if ne is not None and ne.obj and ne.obj & mods and ne.type != entry.type:
+            partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in (v, objs[0]) for c in t.children)
+            if ne is not None and ne.obj and ne.obj & mods and ne.type != entry.type \
+                    and (partner or not ne.reciprocal):
+                # (a reciprocal noun with no partner named yields: "staged war games off Taiwan" is a show of
+                # force, "staged war games with Russia" is joint)
                 return None
         f = Frame(v, entry, entry.type, entry.mode, "passive" if is_passive(v) else "verb")
+        if entry.type in ("REQUEST", "THREATEN", "AID") and _or_face(v):
+            # "told Iraq to readmit the inspectors or face military action": an ultimatum (CAMEO 13)
+            f.type, f.mode = "THREATEN", "ultimatum"
+            f.notes.append("'... or face ...' on the demanded act: an ultimatum -> THREATEN")
         if "pred" in entry.needs and entry.type == "ACCUSE":
             pred = _predicate_words(v)
             if pred & POSITIVE_PREDICATES and not pred & NEGATIVE_PREDICATES:

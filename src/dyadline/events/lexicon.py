@@ -63,13 +63,14 @@ class LexEntry:
     civil: str | None = None  # the type when the doers are a crowd or civil society ("students protested")
     crowd: str | None = None  # the type when every doer is a crowd ("rioters torched", "crowds demanded")
     needs: frozenset[str] = field(default_factory=frozenset)  # "pred", "clause" or prepositions: one must be there
+    subj: frozenset[str] = field(default_factory=frozenset)  # the subject phrase must hold one of these lemmas
     confidence: float = 0.8
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Entries with a particle or object constraint are tried before plain ones."""
-        return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0)
+        return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0) + (1 if self.subj else 0)
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -118,6 +119,7 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
                     civil=normalise_type(item["civil"]) if item.get("civil") else None,
                     crowd=normalise_type(item["crowd"]) if item.get("crowd") else None,
                     needs=frozenset(_as_tuple(item.get("needs"), ())),
+                    subj=frozenset(str(o).lower() for o in item.get("subj") or ()),
                     confidence=float(item.get("confidence", 0.8 if pos == "verb" else 0.6)),
                     origin=f"{origin}#{i + 1}",
                 )
@@ -148,17 +150,21 @@ class Lexicon:
         return cls(verbs, nouns)
 
     def verb(self, lemma: str, prt: str | None, obj_lemmas: set[str] | str | None = None,
-             features: set[str] | None = None, head: str | None = None) -> LexEntry | None:
+             features: set[str] | None = None, head: str | None = None,
+             subj_lemmas: set[str] | None = None) -> LexEntry | None:
         """The most specific entry whose particle, object and ``needs`` constraints the clause meets.
 
         ``features`` names what the clause has: "pred" (a predicative complement: "called the decision
         unjustified"), "clause" (a governed clause: "allowed Ukraine to use"), and its prepositions.
         ``head`` is the object's head when it is an event noun: an entry whose object list names it beats one
-        that only names a modifier ("ended its trade embargo" is about an embargo, not about trade)."""
+        that only names a modifier ("ended its trade embargo" is about an embargo, not about trade).
+        ``subj_lemmas`` are the active subject's lemmas, for entries that only hold for some doers ("troops
+        pushed into Iraq" is an incursion, "investors pushed into bonds" is not)."""
         objs = {obj_lemmas} if isinstance(obj_lemmas, str) else (obj_lemmas or set())
         feats = features or set()
         fits = [e for e in self.verbs.get(lemma, ())
-                if (not e.prt or e.prt == prt) and (not e.obj or e.obj & objs) and (not e.needs or e.needs & feats)]
+                if (not e.prt or e.prt == prt) and (not e.obj or e.obj & objs) and (not e.needs or e.needs & feats)
+                and (not e.subj or bool(e.subj & (subj_lemmas or set())))]
         if head and fits and fits[0].obj and head not in fits[0].obj \
                 and not any(":" in o for o in fits[0].obj & objs):  # "its ban on imports" is about imports
             by_head = next((e for e in fits if e.obj and head in e.obj), None)

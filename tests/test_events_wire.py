@@ -1,0 +1,90 @@
+"""Constructions of international wire copy that the coder learned in the 2026-11 wire-copy round: violence with no
+side named, forces moving into a place, two-word nationality adjectives. Sentences written for these tests; the
+full pipeline (own actors) codes each one."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadline import code_text
+from dyadline.events.lexicon import get_lexicon
+
+
+def events(text: str) -> list[tuple[str, str, str, str]]:
+    evs = sorted(code_text(text, date="1995-05-01"), key=lambda e: -e.confidence)
+    return [(e.type, ",".join(p.actor.code or "?" for p in e.source) or "-",
+             ",".join(p.actor.code or "?" for p in e.target) or "-", e.factuality) for e in evs]
+
+
+def top(text: str) -> tuple[str, str, str, str]:
+    got = events(text)
+    assert got, f"no event for {text!r}"
+    return got[0]
+
+
+def test_two_word_nationality_adjectives_are_read_whole() -> None:
+    # "North Korean" is PRK; its last word alone would be South Korea's adjective
+    assert top("The Security Council condemned the North Korean missile test.")[:3] == ("ACCUSE", "UNO", "PRK")
+    assert top("Zimbabwe denounced the South African trade restrictions.")[:3] == ("ACCUSE", "ZWE", "ZAF")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Fighting between rival militias in Mogadishu left at least 30 people dead on Sunday.", "SOM"),
+    ("Street battles raged in Monrovia for a third day.", "LBR"),
+    ("Heavy fighting was reported in Kabul on Tuesday.", "AFG"),
+])
+def test_violence_with_nobody_named_is_coded_inside_the_state_where_it_happened(text: str, code: str) -> None:
+    assert top(text)[:3] == ("ASSAULT", code, code)
+
+
+def test_violence_without_a_place_or_a_side_codes_nothing() -> None:
+    assert events("Heavy fighting continued for a third day.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish troops pushed into northern Iraq on Monday in pursuit of Kurdish guerrillas.", ("ASSAULT", "TUR", "IRQ")),
+    ("Rwandan soldiers crossed into Zaire overnight, aid workers said.", ("ASSAULT", "RWA", "COD")),
+])
+def test_a_force_moving_into_a_country_is_an_incursion(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_an_incursion_sense_needs_a_fighting_force_as_its_subject() -> None:
+    # the lexicon's "subj" constraint: the same verb and preposition with other doers is no attack
+    assert not [e for e in events("Chinese investors pushed into Turkish bonds after the rate rise.") if e[0] == "ASSAULT"]
+    lex = get_lexicon()
+    assert lex.verb("push", None, set(), {"into"}, None, {"troop", "turkish"}).type == "ASSAULT"
+    entry = lex.verb("push", None, set(), {"into"}, None, {"investor"})
+    assert entry is None or entry.type != "ASSAULT"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conflictual act announced as planned, or as readily done, is a threat
+    ("Greece plans to close its border crossings with Albania unless Tirana releases the five men, a spokesman said.",
+     ("THREATEN", "GRC", "ALB", "asserted")),
+    ("Cohen said the United States would not hesitate to use military force against Iraq.",
+     ("THREATEN", "USA", "IRQ", "asserted")),
+    # a conditional "may" with the actor's own official speaking after the clause
+    ("The EU may cut aid to Kenya if the government fails to act, the European Commissioner said in Nairobi.",
+     ("THREATEN", "EUR", "KEN", "asserted")),
+    # ultimatums
+    ("NATO gave Bosnian Serb commanders until midnight on Monday to pull their tanks out of the zone.",
+     ("THREATEN", "NATO", "BIH", "asserted")),
+    ("The UN told Iraq to readmit the inspectors or face military action.", ("THREATEN", "UNO", "IRQ", "asserted")),
+])
+def test_threats_of_wire_copy(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert top(text) == expected
+
+
+def test_not_hesitating_is_readiness_not_negation() -> None:
+    # the negation on "hesitate" does not negate the act it governs
+    assert not [e for e in events("Russia would not hesitate to attack Ukraine.") if e[3] == "negated"]
+
+
+def test_war_games_without_a_partner_are_a_show_of_force() -> None:
+    assert top("China staged war games off the coast of Taiwan before the election.")[:3] == ("MOBILIZE", "CHN", "TWN")
+    assert top("China staged war games with Russia in the Sea of Japan.")[:3] == ("COOPERATE", "CHN", "RUS")
+
+
+def test_a_deployment_faces_the_state_of_the_place_it_is_sent_to() -> None:
+    assert top("Russia sent 2,000 more troops to Chechnya on Sunday.")[:3] == ("MOBILIZE", "RUS", "RUS")
