@@ -49,7 +49,7 @@ VAGUE_ROLES = {"side", "state", "head", "owner", "master", "boss", "chief", "ten
                "expert", "observers", "analyst", "citizen", "citizens", "student", "worker", "civilian",
                "administrator"}
 # vague as a single person, fine as a group: "a student was hurt" vs "students protested"
-PLURAL_OK_ROLES = {"student", "worker"}
+PLURAL_OK_ROLES = {"student", "worker", "civilian"}
 # vague role nouns that still name an actor once a country is attached: "the ministry of finance of Finland"
 VAGUE_WITH_COUNTRY = {"government", "administration", "authority", "cabinet", "ministry", "presidency", "court",
                       "parliament", "force", "unit", "units", "bank", "company", "firm", "union", "media", "press",
@@ -113,6 +113,15 @@ SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
+# words before a surname that are titles, not given names: "Sheikh Yassin", "Gen. Mladic" (see _namesake)
+NAME_TITLES = {"sheikh", "sheik", "prince", "princess", "king", "queen", "emir", "sultan", "ayatollah", "imam", "mullah",
+               "cardinal", "pope", "archbishop", "bishop", "rev", "father", "general", "gen", "colonel", "col", "lt",
+               "major", "maj", "captain", "capt", "admiral", "adm", "marshal", "commander", "lord", "lady", "dame",
+               "president", "premier", "chancellor", "minister", "senator", "sen", "rep", "governor", "gov", "judge",
+               "justice", "crown", "chairman", "secretary", "ambassador", "envoy", "comrade", "hojatoleslam", "begum"}
+# what an army holds: "attacked Israeli positions", "an Iraqi outpost" name the state's military as the target
+MILITARY_HOLDINGS = {"position", "positions", "outpost", "outposts", "garrison", "garrisons", "emplacement",
+                     "emplacements", "trench", "trenches", "line", "lines"}
 # words that make "American" a region or a community: "Latin American", "South American", "African American"
 REGION_PREFIXES = {"latin", "south", "central", "north", "pan", "native", "african", "-"}
 # "the bloc" / "the alliance" back to the last international organisation named (rule "coref")
@@ -182,6 +191,7 @@ class Resolver:
         self.gz = gazetteer
         self._common: frozenset[str] | None = None
         self._fuzzy_index: dict[str, list[tuple[str, str]]] | None = None
+        self._name_tokens: dict[str, frozenset[str]] | None = None
 
     # -- public API ------------------------------------------------------------------------------
     def resolve(self, sdoc: Any, date: str | None = None) -> list[Mention]:
@@ -225,6 +235,19 @@ class Resolver:
                 pass
             self._common = frozenset(words)
         return self._common
+
+    @property
+    def name_tokens(self) -> dict[str, frozenset[str]]:
+        """Person actor_id -> every word of every form the data gives for that person (folded)."""
+        if self._name_tokens is None:
+            acc: dict[str, set[str]] = {}
+            for surfaces in self.gz.surfaces.values():
+                for s in surfaces:
+                    if s.entry.category == G.PERSON:
+                        words = fold(s.form).replace("-", " ").replace(".", " ").split()
+                        acc.setdefault(s.entry.actor_id, set()).update(words)
+            self._name_tokens = {k: frozenset(v) for k, v in acc.items()}
+        return self._name_tokens
 
     @property
     def fuzzy_index(self) -> dict[str, list[tuple[str, str]]]:
@@ -350,7 +373,7 @@ class _DocPass:
     def run(self) -> list[Mention]:
         if self.n == 0:
             return []
-        hits = [h for h in self.find_hits() if not self._region_adjective(h)]
+        hits = [h for h in self.find_hits() if not self._region_adjective(h) and not self._namesake(h)]
         self._disambiguate_places(hits)
         for h in hits:
             for t in range(h.start, h.end):
@@ -368,6 +391,35 @@ class _DocPass:
         self._coref()
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
+
+    def _namesake(self, h: Hit) -> bool:
+        """'Thorvald Stoltenberg' is not Jens Stoltenberg, 'Roman Herzog' not Chaim Herzog: a one-word surname hit
+        right after a given name that none of the known person's forms contain names someone else. Those person
+        readings are dropped; True when nothing else is left (the name then stays an unlisted person)."""
+        if h.end - h.start != 1 or h.start == 0 or h.rule == "fuzzy":
+            return False
+        persons = h.of(G.PERSON)
+        if not persons:
+            return False
+        prev = self.doc[h.start - 1]
+        low = fold(prev.text)
+        if not (prev.is_alpha and len(low) > 2 and prev.text[:1].isupper() and prev.text[1:].islower()
+                and prev.ent_type_ == "PERSON" and self.sent_of[h.start - 1] == self.sent_of[h.start]):
+            return False
+        if low in NAME_TITLES or low in HONORIFICS or low in NAME_PARTICLES or low in self.gz.roles \
+                or low in self.gz.surfaces:
+            return False  # a title ("Sheikh"), or a word some list knows ("Hafez" of "Hafez Assad" is a form)
+        from rapidfuzz import fuzz
+
+        def known(e: Entry) -> bool:
+            words = self.r.name_tokens.get(e.actor_id, frozenset())
+            return low in words or any(len(w) > 2 and fuzz.ratio(low, w) >= 80 for w in words)
+
+        keep = [s for s in h.cands if s.entry.category != G.PERSON or known(s.entry)]
+        if len(keep) == len(h.cands):
+            return False
+        h.cands = keep
+        return not keep
 
     def _region_adjective(self, h: Hit) -> bool:
         """'Latin American backing', 'South American leaders', 'African American voters': "American" here
@@ -437,6 +489,8 @@ class _DocPass:
             i += 1
         if i + 2 < self.n and doc[i].text in ("-", "–") and doc[i + 1].lower_ == "led":
             i += 2  # "Saudi-led forces", "a US-led coalition": the leader's
+            if (o := self.hit_at.get(i)) is not None and o.start == i and G.ORG in o.categories():
+                return None  # "Nigerian-led ECOMOG troops": the organisation's own troops
         if i >= self.n or doc[i].text in ("-", "–") or self.sent_of[i] != self.sent_of[end - 1]:
             return None
         best = None
@@ -505,6 +559,15 @@ class _DocPass:
                 x.text[:1].isupper() or x.text in ("-", "&") for x in rest):
             return None
         return h.start, head.i + 1
+
+    def _holding_after(self, h: Hit) -> int | None:
+        """End of 'positions', 'outposts'... right after a nationality adjective ('Serb positions'), or None."""
+        i = h.end
+        if i >= self.n or self.consumed[i] or self.doc[i].lower_ not in MILITARY_HOLDINGS or self.doc[i].pos_ != "NOUN":
+            return None
+        if self.doc[h.end - 1].dep_ not in ("amod", "compound") or self.doc[h.end - 1].head.i != i:
+            return None
+        return i + 1
 
     def _led_noun(self, h: Hit) -> int | None:
         """End of the noun a 'X-led' modifier qualifies ('the US-led coalition'), or None."""
@@ -782,6 +845,11 @@ class _DocPass:
             self._emit(h.start, h.end, Actor(e.code, e.sector, e.name, e.actor_id, e.kind), rule_prefix or "alias",
                        conf)
             return
+        if cat == G.ADJECTIVE and code in self.gz.states and (held := self._holding_after(h)) is not None:
+            st = self.gz.states[code]  # "attacked Israeli positions": the state's military is the target
+            self._emit(h.start, held, Actor(code, "MIL", st.name, st.actor_id, "state"), rule_prefix or "adjective_role",
+                       conf * 0.8)
+            return
         if cat == G.ADJECTIVE:
             t = doc[h.end - 1]
             nominal = t.pos_ in ("NOUN", "PROPN") or (t.dep_ in ACTOR_DEPS | {"pobj", "conj"} and t.dep_ != "amod")
@@ -789,6 +857,8 @@ class _DocPass:
                 nominal = False
             if nominal or self.n <= 3:
                 where = self._group_place(t, ("of",)) if nominal and t.lower_.endswith("s") else None
+                if where is None and nominal and t.lower_.endswith("s"):
+                    where = self._possessive_state(t)  # "Croatia's Serbs", "Iraq's Kurds"
                 if where is not None and where != code:  # "the Albanians of southern Serbia" -> SRB
                     st = self.gz.states.get(where)
                     self._emit(h.start, h.end, Actor(where, None, st.name if st else None,
@@ -813,6 +883,19 @@ class _DocPass:
         else:
             self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
                        rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
+
+    def _possessive_state(self, t: Any) -> str | None:
+        """The state or place named by a possessive on ``t`` ("Croatia's Serbs"), or None."""
+        for c in t.children:
+            if c.dep_ != "poss":
+                continue
+            ph = self.hit_at.get(c.i)
+            if ph is None or self._negated(ph):
+                continue
+            e = self.choose(ph)
+            if e.category in (G.STATE, G.CITY, G.CAPITAL) and (e.place_code or e.code):
+                return e.place_code or e.code
+        return None
 
     def _inside_longer_name(self, h: Hit, labels: tuple[str, ...] | None = None) -> bool:
         """A group word that is part of a longer proper name spaCy found ('Islamic Salvation Front')."""
@@ -846,6 +929,13 @@ class _DocPass:
         start = h.start - 1 if h.start > 0 and doc[h.start - 1].lower_ == "ethnic" else h.start
         end = role[0] if role else h.end
         sector = role[1] if role and role[2] not in OFFICES else None
+        nat = self._nationality_before(start)
+        if nat is not None:  # "Iraqi Kurds", "Rwandan Hutu refugees": the nationality says where they are
+            n_start, n_code = nat
+            st = self.gz.states.get(n_code)
+            self._emit(n_start, end, Actor(n_code, sector, st.name if st else e.name, e.actor_id, "group"),
+                       "group_place", 0.75 * h.confidence)
+            return
         head = doc[start:end].root
         if doc[end - 1].lower_ in SETTLER_WORDS and len(candidates) == 1:
             # "Jewish settlers living in Gaza": coded by the state they come from, not the place they settled
@@ -862,6 +952,9 @@ class _DocPass:
         rule, conf = "group_place", 0.7
         if code is None and len(candidates) == 1:
             code, rule, conf = candidates[0], "group", 0.75
+        if code is None and len(candidates) > 1 and sector == "REB" and not self._sentence_codes(h.start):
+            # "Tamil rebels", "Kurdish guerrillas" with no place named: the insurgency the data lists first
+            code, rule, conf = candidates[0], "group", 0.5
         if code is None:
             named = self._sentence_codes(h.start)
             pick = [c for c in candidates if c in named] if candidates else sorted(named)
@@ -872,6 +965,18 @@ class _DocPass:
         st = self.gz.states.get(code or "")
         self._emit(start, end, Actor(code, sector, e.name if code is None or st is None else st.name,
                                      e.actor_id, "group"), h.rule if h.rule == "fuzzy" else rule, conf * h.confidence)
+
+    def _nationality_before(self, start: int) -> tuple[int, str] | None:
+        """(start, code) of a state adjective or name right before token ``start`` that no rule has used."""
+        if start == 0 or self.consumed[start - 1]:
+            return None
+        ph = self.hit_at.get(start - 1)
+        if ph is None or ph.end != start or self._negated(ph):
+            return None
+        e = self.choose(ph)
+        if e.category not in (G.ADJECTIVE, G.STATE) or not e.code or e.code not in self.gz.states:
+            return None
+        return ph.start, e.code
 
     def _place_code_in(self, tok: Any) -> str | None:
         """The country of the place named in the subtree of ``tok`` (a state, capital, city or region)."""
@@ -1277,8 +1382,8 @@ class _DocPass:
                 code = self._fled_from(t)
             if code is None:
                 code = self._possessor_code(t)
-            if code is None and subject.dep_ in ("nsubj", "nsubjpass"):
-                code = self._verb_place(subject)
+            if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                code = self._verb_place(subject)  # "police beat demonstrators in Belgrade"
             rule = "role_noun"
             if code is None and (vague or role[0] in STATE_SECTORS):
                 code = self._lone_state(t.i)
@@ -1302,8 +1407,9 @@ class _DocPass:
                    for g in c.children if g.dep_ == "pobj"]
         for c in owners:
             for m in self.mentions:
-                if m.token_start <= c.i < m.token_end and m.actor.code and m.role == "actor":
-                    return m.actor.code
+                if m.token_start <= c.i < m.token_end and m.actor.code and (
+                        m.role == "actor" or (c.dep_ == "poss" and m.actor.code in self.gz.states)):
+                    return m.actor.code  # "Chechnya's rebel president": a place's possessive counts too
         return None
 
     def _fled_from(self, t: Any) -> str | None:
