@@ -88,3 +88,71 @@ def test_war_games_without_a_partner_are_a_show_of_force() -> None:
 
 def test_a_deployment_faces_the_state_of_the_place_it_is_sent_to() -> None:
     assert top("Russia sent 2,000 more troops to Chechnya on Sunday.")[:3] == ("MOBILIZE", "RUS", "RUS")
+
+
+def test_an_unknown_person_named_with_a_title_acts_for_the_state_concerned() -> None:
+    # the actors stage took "Toledo" for an unlisted place; the title says it is a person of the opposition
+    assert top("Opposition candidate Alejandro Toledo called on Alberto Fujimori to step aside.")[:3] == \
+        ("REQUEST", "PER", "PER")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A team from the International Atomic Energy Agency arrived in Pyongyang on Monday to examine operating records.",
+     ("ACCUSE", "IAEA", "PRK")),
+    ("A United Nations human rights team arrived in Kigali to investigate reports of killings.", ("ACCUSE", "UNO", "RWA")),
+    ("The IAEA dispatched inspectors to Iran to monitor the resumption of work at the plant.", ("ACCUSE", "IAEA", "IRN")),
+])
+def test_a_trip_made_to_investigate_is_the_investigation(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_a_trip_made_to_meet_stays_a_visit() -> None:
+    assert top("Clinton flew to Moscow to meet Yeltsin.")[:3] == ("CONSULT", "USA", "RUS")
+
+
+def test_monitoring_needs_someone_monitored() -> None:
+    assert events("The Polish foreign ministry said it was monitoring the situation closely.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Saturday marks the fifth anniversary of Iraq's invasion of Kuwait, officials in Kuwait City said.",
+    "Historians still debate the role of the Soviet Union in the Korean War.",
+    "The Iran-Iraq war of the 1980s cost hundreds of thousands of lives on both sides.",
+])
+def test_remembered_wars_and_anniversaries_are_no_events(text: str) -> None:
+    assert not [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letting foreign inspectors, missions or peacekeepers in (CAMEO 086)
+    ("Iran allowed IAEA inspectors to take environmental samples at the Natanz plant.", ("RETREAT", "IRN", "IAEA")),
+    ("Ethiopia let UNMEE peacekeepers into the 25-km buffer zone along its border with Eritrea, the U.N. mission said"
+     " in Addis Ababa.",
+     ("RETREAT", "ETH", "UNO")),
+    ("Indonesia allowed the United Nations to organise a ballot on independence in East Timor.", ("RETREAT", "IDN", "UNO")),
+    # captives and held places given back (CAMEO 084)
+    ("FARC rebels handed over 62 captured soldiers to a Red Cross team on Saturday.", ("RETREAT", "COL", "ICRC")),
+    ("The United States handed over control of the Panama Canal to Panama at noon.", ("RETREAT", "USA", "PAN")),
+    # forces leaving, fighting halted, sanctions waived (CAMEO 087 / 085)
+    ("The last Russian troops left Estonia on Wednesday, Estonian officials said.", ("RETREAT", "RUS", "EST")),
+    ("Washington waived the sanctions imposed on India after its nuclear tests.", ("RETREAT", "USA", "IND")),
+    # leaders yielding to their own people (CAMEO 083x)
+    ("Argentine President Fernando de la Rua resigned on Thursday after two days of rioting.", ("CONCEDE", "ARG", "ARG")),
+    ("Malawi's President Hastings Banda legalised opposition parties on Monday.", ("CONCEDE", "MWI", "MWI")),
+])
+def test_yielding_and_retreating_in_wire_copy(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_halting_the_fighting_is_mutual_for_two_named_sides() -> None:
+    got = events("Ethiopia and Eritrea halted fighting along their border on Sunday.")
+    assert got[0][0] == "RETREAT" and {got[0][1], got[0][2]} == {"ETH", "ERI"}
+
+
+def test_a_plain_allowance_at_home_stays_a_concession() -> None:
+    assert not [e for e in events("Iraq allowed its farmers to sell wheat abroad.") if e[0] == "RETREAT"]
+
+
+def test_joint_patrols_are_an_activity_not_a_unit() -> None:
+    got = events("The United States and the Philippines conducted joint patrols in the South China Sea.")
+    assert got and got[0][0] == "COOPERATE" and {got[0][1], got[0][2]} == {"USA", "PHL"}

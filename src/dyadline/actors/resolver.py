@@ -1362,6 +1362,8 @@ class _DocPass:
                             break
             if role is None or not role[0]:
                 continue
+            if single and any(x.lower_ in ("joint", "combined", "bilateral", "multinational") for x in t.lefts):
+                continue  # "conducted joint patrols": a joint activity, not a unit of one army
             if single:  # "student leaders", "rebel commanders": the modifier's sector, a group
                 for left in t.lefts:
                     mod = self._role_term(left.i, left.i) if left.dep_ in ("compound", "amod") else None

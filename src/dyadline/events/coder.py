@@ -267,6 +267,7 @@ STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
+DOMESTIC_CONCESSION = frozenset({"executive", "political_institutions"})
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
 GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
@@ -549,6 +550,14 @@ class EventCoder:
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
                                        "domestic-coercion-target", 0.45)]
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
+        if not targets and sources and typ == "CONCEDE" and mode in DOMESTIC_CONCESSION \
+                and all(is_state_code(m.actor.code) for m in sources):
+            # "President X resigned", "legalised opposition parties": a leader or a state yielding to its own
+            # people (CAMEO 083x) is coded X -> X
+            m0 = sources[0]
+            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
+                                       "domestic-concession-target", 0.45)]
+            domestic.append("no target named: a resignation or a legalisation yields to the state's own country")
         if not targets and sources and typ == "MOBILIZE" and _police_moved(f) \
                 and all(is_state_code(m.actor.code) for m in sources) \
                 and (location is None or location.code in (None, sources[0].actor.code)):

@@ -106,6 +106,12 @@ def crowd_head(tok: Any) -> Any | None:
     for _ in range(4):
         if cur.pos_ in ("NOUN", "PROPN") and (cur.lemma_.lower() in table or cur.lower_ in table):
             return cur
+        if cur.pos_ == "PROPN":
+            # "Opposition candidate Alejandro Toledo", "rebel leader Foday Sankoh": an unknown person named with
+            # a title; the title says the role
+            titles = [x for c in cur.lefts if c.dep_ == "compound" for x in c.subtree
+                      if x.pos_ in ("NOUN", "PROPN") and (x.lemma_.lower() in table or x.lower_ in table)]
+            return titles[-1] if titles else None
         if cur.lower_ not in QUANTITY_HEADS and cur.lemma_.lower() not in QUANTITY_HEADS and cur.pos_ != "NUM":
             return None
         nxt = None

@@ -93,6 +93,9 @@ def nationality_codes() -> dict[str, str]:
 
 
 ULTIMATUM_VERBS = frozenset("face risk suffer incur".split())
+JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational".split())
+# motion and dispatch verbs whose purpose clause is the act they serve ("arrived to investigate")
+ERRAND_VERBS = frozenset("go come travel fly arrive return sail steam head send dispatch despatch deploy".split())
 
 
 def _or_face(v: Any) -> bool:
@@ -104,6 +107,23 @@ def _or_face(v: Any) -> bool:
             if g.dep_ == "conj" and g.lemma_.lower() in ULTIMATUM_VERBS \
                     and any(x.dep_ == "cc" and x.lower_ == "or" for x in c.children):
                 return True
+    return False
+
+
+# nouns that make an event noun under them a memory, not news: "the anniversary of the invasion", "the end of
+# the Falklands war", "the story of the war", "the legacy of the accords"
+MEMORY_HEADS = frozenset("""anniversary story history end outcome memory memorial legacy aftermath commemoration
+museum veteran lesson remembrance centenary jubilee""".split())
+
+
+def _remembered(n: Any) -> bool:
+    """An event noun named as history: under a memory noun ("the fifth anniversary of Iraq's invasion of
+    Kuwait"), or a named war ("the Korean War", "the Second World War", "the Iran-Iraq war of the 1980s")."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in MEMORY_HEADS:
+        return True
+    if n.lemma_.lower() == "war" and (n.text[0].isupper() and n.i > n.sent.start or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "DATE" for g in c.subtree) for c in n.children)):
+        return True
     return False
 
 
@@ -228,8 +248,9 @@ class MentionIndex:
     def crowd(self, tok: Any) -> Mention | None:
         """A bare crowd or force noun the actors stage left alone ("students", "workers"): an uncoded
         role mention with a sector; the coder may give it a country later (events/domestic.py)."""
-        if tok.i in self.location or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
-            return None
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM") or (tok.i in self.location and (
+                self.location[tok.i].actor.code or tok.pos_ != "PROPN")):
+            return None  # (an unknown name the actors stage took for an unlisted place may still be a titled person)
         m = self.derived.get(-1 - tok.i)
         if m is None:
             m = crowd_mention(tok)
@@ -951,6 +972,12 @@ class FrameFinder:
                 obj_lemmas |= {x for g in c.children if g.dep_ == "pobj" for x in _phrase_lemmas(g)}
             elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
                 obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
+        if not objs and vlemma(v) in PERMIT_VERBS:
+            # "allowed IAEA inspectors to take samples" parsed with the permitted party as the clause's subject:
+            # the party is what the object constraint asks about
+            for c in v.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    obj_lemmas |= {x for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for x in _phrase_lemmas(s)}
         feats = clause_features(v)
         # an object that is itself an event noun decides between entries ("ended its trade embargo" acts on
         # the embargo, not on trade); other heads do not ("dispatched rescue brigades" is rescue work)
@@ -972,7 +999,8 @@ class FrameFinder:
             # PROTEST) says more than the verb's object list ("launch" + "strike" is an attack); the noun codes it
             mods = {c.lemma_.lower() for c in objs[0].children if c.dep_ in ("compound", "amod", "nmod")}
             ne = self.lex.noun(objs[0].lemma_.lower(), mods)
-            partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in (v, objs[0]) for c in t.children)
+            partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in (v, objs[0]) for c in t.children) \
+                or bool(mods & JOINT_MODIFIERS) or any(s.conjuncts for s in subject_of(v)[0])
             if ne is not None and ne.obj and ne.obj & mods and ne.type != entry.type \
                     and (partner or not ne.reciprocal):
                 # (a reciprocal noun with no partner named yields: "staged war games off Taiwan" is a show of
@@ -998,7 +1026,7 @@ class FrameFinder:
     def _noun_frame(self, n: Any, idx: MentionIndex) -> Frame | None:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
-        if entry is None or entry.type == NOT_AN_EVENT:
+        if entry is None or entry.type == NOT_AN_EVENT or _remembered(n):
             return None
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
@@ -1416,6 +1444,15 @@ class FrameFinder:
             if t.dep_ == "xcomp" and t.head.lemma_.lower() not in PURPOSE_HEADS:
                 continue
             owner = _frame_at(frames, t.head)
+            if owner is not None and owner is not f and not owner.embedded and owner.purpose_of is None \
+                    and (f.mode == "investigate" or f.type == "PROTEST") and vlemma(owner.trigger) in ERRAND_VERBS:
+                # "a UN team arrived in Kigali to investigate reports ...", "boats sailed toward the islands to
+                # protest": the trip or the dispatch is how the act is done; the act is the news (CAMEO 09 / 14)
+                owner.purpose_of = f
+                owner.notes.append(f"the errand of '{f.trigger_text}': ranked below it")
+                if not f.targets and owner.targets:
+                    f.targets, f.target_slot = list(owner.targets), f"errand-target ({owner.target_slot})"
+                continue
             if owner is not None and owner is not f and not owner.embedded:
                 f.purpose_of = owner
                 f.notes.append(f"purpose clause of '{owner.trigger_text}': ranked below it")
