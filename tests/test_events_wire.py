@@ -156,3 +156,37 @@ def test_a_plain_allowance_at_home_stays_a_concession() -> None:
 def test_joint_patrols_are_an_activity_not_a_unit() -> None:
     got = events("The United States and the Philippines conducted joint patrols in the South China Sea.")
     assert got and got[0][0] == "COOPERATE" and {got[0][1], got[0][2]} == {"USA", "PHL"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan expressed deep regret on Wednesday over the French decision to resume nuclear testing.", ("ACCUSE", "JPN", "FRA")),
+    ("China voiced strong dissatisfaction with Washington's decision to grant a visa to Lee Teng-hui.",
+     ("ACCUSE", "CHN", "USA")),
+    ("China used its Security Council veto on Friday to block the dispatch of UN ceasefire observers to Guatemala.",
+     ("REJECT", "CHN", "UNO")),
+    ("The British government ruled out any direct talks with Sinn Fein until the IRA began handing over its weapons.",
+     ("REJECT", "GBR", "IRL")),
+    ("Croatia said it would not comply with a subpoena from the Hague war crimes tribunal.", ("REJECT", "HRV", "ICTY")),
+    ("Security forces rounded up hundreds of suspected Islamic fundamentalists in the poor districts of Algiers.",
+     ("COERCE", "DZA", "DZA")),
+    ("Malaysia sent about 300 illegal Indonesian workers back to Sumatra by ship on Monday.", ("COERCE", "MYS", "IDN")),
+    ("Turkey massed some 10,000 troops on its border with Syria in October 1998.", ("MOBILIZE", "TUR", "SYR")),
+    ("The Tamil Tigers pulled out of peace talks with the Sri Lankan government on Monday.", ("SANCTION", "LKA", "LKA")),
+    ("President Andres Pastrana broke off the three-year peace process with the FARC on Wednesday.",
+     ("SANCTION", "COL", "COL")),
+    # a crowd attacking or burning is rioting (CAMEO 145); armed men doing it are assaulting
+    ("Uighur youths in the Xinjiang city of Yining attacked police and set vehicles alight, exiled groups said.",
+     ("PROTEST", "CHN", "CHN")),
+    ("Gunmen attacked a police station in Srinagar, killing three policemen.", ("ASSAULT", "IND", "IND")),
+])
+def test_more_wire_senses(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea's won closed at 1,695 to the dollar in Seoul on Tuesday.",
+    "Turkey and Greece, both NATO members, share a land border along the Evros river.",
+    "Pakistan's cricketers arrive in Chennai on Wednesday for their first Test series in India in twelve years.",
+])
+def test_markets_geography_and_sport_are_no_events(text: str) -> None:
+    assert events(text) == []

@@ -173,7 +173,7 @@ def _sector(m: Mention, span: Any) -> str | None:
 
 
 CROWD_NOUNS = frozenset("""protester protestor demonstrator rioter crowd mob youth marcher striker picket throng
-supporter activist student""".split())
+supporter activist student resident""".split())
 
 
 def _is_crowd(m: Mention, span: Any) -> bool:

@@ -452,6 +452,13 @@ def clause_features(v: Any) -> set[str]:
             out.add("together")  # "worked together", "jointly patrolled"
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add("for")  # "pushing hard for the US (to) support its plan": a "for" clause
+    for c in kids:
+        if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
+            # "pulled out of the talks": the "of" phrase hangs under the particle
+            for g in c.children:
+                if g.dep_ == "prep":
+                    out.add(g.lower_)
+                    out |= {f"{g.lower_}:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
     if len(objs) >= 2 and objs[-1].pos_ != "PROPN":
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
@@ -957,7 +964,8 @@ class FrameFinder:
 
     # -- frame kinds --------------------------------------------------------------------------
     def _verb_frame(self, v: Any, idx: MentionIndex) -> Frame | None:
-        prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None) \
+            or next((c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ == "back"), None)  # "sent X back"
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
