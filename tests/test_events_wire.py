@@ -190,3 +190,30 @@ def test_more_wire_senses(text: str, expected: tuple[str, str, str]) -> None:
 ])
 def test_markets_geography_and_sport_are_no_events(text: str) -> None:
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan said on Friday it would not provide the assistance North Korea had sought.", ("REJECT", "JPN")),
+    ("Haiti's military leader Lieutenant-General Raoul Cedras stepped down under U.S. pressure.", ("CONCEDE", "HTI", "HTI")),
+    ("Yugoslav authorities transferred Slobodan Milosevic to the U.N. war crimes tribunal in The Hague.",
+     ("COOPERATE", "SRB", "ICTY")),
+    ("Turkish rescue workers flew to Athens after Tuesday's earthquake.", ("AID", "TUR", "GRC")),
+    ("Yugoslav army reinforcements rolled into Kosovo from southern Serbia on Wednesday.", ("MOBILIZE", "SRB", "XKX")),
+    ("Opposition legislators and clergy staged a sit-in at Nairobi's All Saints Cathedral.", ("PROTEST", "KEN", "KEN")),
+    ("Hundreds of thousands of South Korean workers walked out in a nationwide strike against a labour law.",
+     ("PROTEST", "KOR", "KOR")),
+    ("A general strike demanding the resignation of President Didier Ratsiraka paralysed Antananarivo.",
+     ("PROTEST", "MDG", "MDG")),
+])
+def test_wire_senses_round_three(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+def test_a_month_is_no_march() -> None:
+    assert not [e for e in events("Iraq's oil ministry said exports from terminals near Basra averaged 3.3 million "
+                                  "barrels per day in March.") if e[0] == "PROTEST"]
+
+
+def test_signing_a_domestic_order_is_no_diplomatic_signature() -> None:
+    assert not [e for e in events("President Bill Clinton signed an executive order banning all US trade with Iran.")
+                if e[0] == "SUPPORT"]

@@ -25,7 +25,7 @@ from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
-from dyadline.model import Actor, Document, Event, Mention, Participant
+from dyadline.model import Actor, Document, Event, Location, Mention, Participant
 from dyadline.ontology import TYPES
 
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -49,6 +49,7 @@ PRONOUN_SPEAKERS = frozenset("he she they i we".split())  # an unresolved pronou
 OWN_STATE_NOUNS = frozenset("government authority state country army military police cabinet administration".split())
 INTENT_GOVERNORS = frozenset("decide vow pledge promise resolve ready prepared".split())  # "plans to" stays possible
 PLAN_GOVERNORS = frozenset("plan intend mean aim".split())  # ... except for a conflictual act
+WANT_GOVERNORS = frozenset("want wish hope seek intend aim".split())  # a wish to cooperate is AGREE
 NO_INTENT_CUES = ("conditional", "main clause of conditional", "question", "reported belief", "weak modal")
 
 
@@ -102,7 +103,9 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex, threat: boo
         # still the speaker's stated intent (CAMEO 03 / 138); a bare conditional or a belief is not
         if not all(c.startswith("main clause of conditional") or not c.startswith(NO_INTENT_CUES) for c in fcues):
             return False
-        auxes = FUTURE | THREAT_MODALS if threat else FUTURE
+        # "could / might / may" in the main clause of a conditional the actor states: a conditional threat, or
+        # a conditional offer ("Washington could ease the sanctions if India signed the treaty", CAMEO 03)
+        auxes = FUTURE | THREAT_MODALS
         if not any(c.dep_ == "aux" and c.lower_ in auxes for c in t.children):
             return False
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in attr_mod.REPORT_VERBS:
@@ -114,6 +117,13 @@ def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex, threat: boo
     futures = [c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE]
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_GOVERNORS:  # "vowed to", "is prepared to"
         return True
+    if not threat and t.dep_ == "xcomp" and t.head.lemma_.lower() in WANT_GOVERNORS:
+        # "Vietnam wants to broaden cooperation with the US": a stated wish to cooperate (CAMEO 030 -> AGREE),
+        # in the actor's own main clause or under its own reporting verb
+        gov = t.head
+        if gov.dep_ == "ccomp" and gov.head.lemma_.lower() in attr_mod.REPORT_VERBS:
+            return _speaker_is_actor(f, gov, gov.head, idx)
+        return gov.dep_ == "ROOT"
     if threat and t.dep_ == "xcomp" and (t.head.lemma_.lower() in PLAN_GOVERNORS
                                          or any(c.startswith("governor 'not ") for c in fcues)):
         # "Greece plans to close its border", "would not hesitate to use force": a conflictual act announced
@@ -209,9 +219,16 @@ def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
     """The state where violence with no named side took place: an ASSAULT noun or passive frame ("fighting
     in Mogadishu", "four were killed in Dili") with a locative place on the trigger itself. A clause of
     the frame's own ("Fighting in Mogadishu between rival militias") must name no one, coded or not."""
-    if f.type != "ASSAULT" or f.path not in ("noun", "passive"):
+    if f.type not in ("ASSAULT", "PROTEST") or f.path not in ("noun", "passive"):
         return None
     loc, how = event_location(f.trigger, f.mode, [], idx)
+    head = f.trigger.head
+    if loc is None and f.type == "PROTEST" and f.trigger.dep_ == "nsubj" and head.pos_ == "VERB":
+        # "a general strike paralysed Antananarivo", "the stay-away shut down Soweto": the place struck
+        m = next((idx.location.get(c.i) or idx.actor.get(c.i) for c in head.children if c.dep_ == "dobj"
+                  and (c.i in idx.location or c.i in idx.actor)), None)
+        if m is not None and m.actor.code and is_state_code(m.actor.code):
+            loc, how = Location(text=m.text, code=m.actor.code), f"locative (object of '{head.text}')"
     if loc is None and f.trigger.dep_ in ("nsubj", "nsubjpass") and f.trigger.head.pos_ == "VERB":
         # "Heavy fighting was reported in Kabul", "street battles raged in Monrovia": the place sits on the
         # verb that reports or continues the fighting
@@ -268,6 +285,7 @@ DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 DOMESTIC_CONCESSION = frozenset({"executive", "political_institutions"})
+COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
 GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
@@ -518,11 +536,21 @@ class EventCoder:
             typ, path, factuality, mode = "THREATEN", "intent", "asserted", None
             fcues = fcues + ["the conditional threat itself is asserted"]
         if typ in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE") and factuality == "negated" \
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in f.trigger.children):
-            # "Syria says it will not accept more refugees": a stated refusal is an asserted REJECT
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in _carrier(f).children):
+            # "Syria says it will not accept more refugees", "it would not provide the assistance": a stated
+            # refusal is an asserted REJECT
             notes.append(f"negated future {typ} is a refusal -> REJECT")
             typ, path, factuality, mode = "REJECT", "intent", "asserted", None
             fcues = fcues + ["the refusal itself is asserted"]
+        court = [m for m in (idx.find(g) for c in _carrier(f).children if c.dep_ == "prep" and c.lower_ == "to"
+                             for g in c.children if g.dep_ == "pobj") if m is not None and m.actor.code in COURT_CODES]
+        if typ in ("AID", "RETREAT", "CONCEDE") and court:
+            targets = court[:1]
+        if typ in ("AID", "RETREAT", "CONCEDE") and targets and all(m.actor.code in COURT_CODES for m in targets):
+            # "transferred Milosevic to the war crimes tribunal", "was handed over to the Rwanda tribunal": a
+            # suspect delivered to a court is legal cooperation (CAMEO 0641), not aid or a release
+            notes.append(f"{typ} to an international court -> COOPERATE (legal)")
+            typ, mode = "COOPERATE", "legal"
         attribution, acues = attr_mod.attribute(doc, f.trigger, idx, [m.text for m in sources])
         date, precision, historical, date_expr = event_date(f.trigger, doc.date)
         location, loc_how = event_location(f.trigger, mode, targets, idx)

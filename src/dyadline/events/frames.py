@@ -630,7 +630,9 @@ TRAVEL_VERBS = frozenset("fly sail travel arrive go enter cross steam land".spli
 WAR_MACHINES = frozenset("""jet bomber warplane warship destroyer carrier aircraft submarine frigate drone helicopter
 gunship cruiser corvette tank convoy""".split())
 RELIEF_WORDS = frozenset("relief aid humanitarian food medical rescue".split())
-PEACE_FORCE_WORDS = frozenset("peacekeeper peacekeeping monitor stabilisation stabilization".split())
+PEACE_FORCE_WORDS = frozenset("peacekeeper peacekeeping monitor stabilisation stabilization helmet kfor ifor sfor "
+                              "unifil unprofor interfet ecomog".split())
+RESCUE_WORDS = frozenset("rescue rescuer medic paramedic firefighter relief".split())
 TROOP_WORDS = frozenset("troop soldier force marine paratrooper battalion brigade commando contingent unit fighter "
                          "mercenary militiaman guerrilla".split())
 # what troops arriving "to ..." come for when they come as protectors (CAMEO 0744 military protection)
@@ -656,7 +658,10 @@ def _travelling_force(f: Frame) -> None:
         return
     purposes = {c.lemma_.lower() for c in f.trigger.children
                 if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
-    if words & RELIEF_WORDS and words & (WAR_MACHINES | {"flight", "plane", "shipment", "truck", "ship", "lorry"}):
+    if words & RESCUE_WORDS and not words & (TROOP_WORDS | WAR_MACHINES):
+        f.type, f.mode = "AID", "humanitarian"
+        f.notes.append("rescuers or medics travelling: humanitarian aid, not a visit")
+    elif words & RELIEF_WORDS and words & (WAR_MACHINES | {"flight", "plane", "shipment", "truck", "ship", "lorry"}):
         f.type, f.mode = "AID", "humanitarian"
         f.notes.append("aid travelling (a relief flight, an aid convoy): AID arriving, not a visit")
     elif words & PEACE_FORCE_WORDS or (words & TROOP_WORDS and purposes & PROTECT_VERBS):
@@ -965,7 +970,8 @@ class FrameFinder:
     # -- frame kinds --------------------------------------------------------------------------
     def _verb_frame(self, v: Any, idx: MentionIndex) -> Frame | None:
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None) \
-            or next((c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ == "back"), None)  # "sent X back"
+            or next((c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ in ("back", "down")), None)
+        # ("sent X back", "stepped down": the parser often reads the particle as an adverb)
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
@@ -1015,6 +1021,13 @@ class FrameFinder:
                 # force, "staged war games with Russia" is joint)
                 return None
         f = Frame(v, entry, entry.type, entry.mode, "passive" if is_passive(v) else "verb")
+        if entry.subj and f.type == "ASSAULT" and subj_lemmas & PEACE_FORCE_WORDS:
+            # "KFOR peacekeepers rolled into Pristina": a peace force entering protects (CAMEO 0744)
+            f.type, f.mode = "AID", "peacekeeping"
+            f.notes.append("a peace force moving in: AID (peacekeeping), not an incursion")
+        elif entry.subj and f.type == "ASSAULT" and "reinforcement" in subj_lemmas:
+            f.type, f.mode = "MOBILIZE", "troops"  # "army reinforcements rolled into Kosovo": a deployment
+            f.notes.append("reinforcements moving in: a deployment (MOBILIZE)")
         if entry.type in ("REQUEST", "THREATEN", "AID") and _or_face(v):
             # "told Iraq to readmit the inspectors or face military action": an ultimatum (CAMEO 13)
             f.type, f.mode = "THREATEN", "ultimatum"
@@ -1034,8 +1047,8 @@ class FrameFinder:
     def _noun_frame(self, n: Any, idx: MentionIndex) -> Frame | None:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
-        if entry is None or entry.type == NOT_AN_EVENT or _remembered(n):
-            return None
+        if entry is None or entry.type == NOT_AN_EVENT or _remembered(n) or n.ent_type_ in ("DATE", "TIME"):
+            return None  # ("in March" is a month, not a march)
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
@@ -1047,6 +1060,14 @@ class FrameFinder:
             # hang on the verb that says it happened
             self._target_from_preps(f, v, (*entry.target, "between"), idx, "happen")
         self._between(f)
+        if f.type == "PROTEST" and not f.sources and n.dep_ == "pobj" and v.lower_ in ("in", "during") \
+                and v.head.pos_ in ("VERB", "AUX") and not is_passive(v.head):
+            # "workers walked out in a nationwide strike", "students rioted during the protests": the protest's
+            # doers are the subject of the verb its phrase hangs on
+            toks, _ = subject_of(v.head)
+            found = [m for t in toks for m in idx.actors(t)]
+            if found:
+                f.sources, f.source_slot = found, f"subject of '{v.head.text}'"
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
                  and vlemma(v.head) in STATE_VERBS) or \
             (n.dep_ == "pobj" and v.lower_ == "with" and v.head.pos_ in ("VERB", "AUX")

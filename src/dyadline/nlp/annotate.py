@@ -53,7 +53,9 @@ def get_nlp() -> Any:
 # Hyphenated verbs of our field that spaCy's tokenizer splits ("test - fired"), after which the parser reads
 # "fired" as an adjective of the missiles and the sentence has no verb. Kept whole, they parse as verbs.
 COMPOUND_VERBS = ("test-fire", "test-fires", "test-fired", "test-firing",
-                  "test-launch", "test-launches", "test-launched", "test-launching")
+                  "test-launch", "test-launches", "test-launched", "test-launching",
+                  # protest nouns the tokenizer would split into a verb and a preposition ("staged a sit-in")
+                  "sit-in", "sit-ins", "stay-away", "stay-aways", "go-slow", "go-slows")
 
 
 def _keep_compound_verbs(nlp: Any) -> None:
