@@ -217,3 +217,9 @@ def test_a_month_is_no_march() -> None:
 def test_signing_a_domestic_order_is_no_diplomatic_signature() -> None:
     assert not [e for e in events("President Bill Clinton signed an executive order banning all US trade with Iran.")
                 if e[0] == "SUPPORT"]
+
+
+def test_talks_travelled_to_are_held_by_the_travellers() -> None:
+    got = top("Israeli and Syrian negotiators return to Washington next week for a fresh round of talks on the Golan "
+              "Heights, the State Department said.")
+    assert got[0] == "CONSULT" and {got[1], got[2]} == {"ISR", "SYR"}

@@ -1060,14 +1060,18 @@ class FrameFinder:
             # hang on the verb that says it happened
             self._target_from_preps(f, v, (*entry.target, "between"), idx, "happen")
         self._between(f)
-        if f.type == "PROTEST" and not f.sources and n.dep_ == "pobj" and v.lower_ in ("in", "during") \
-                and v.head.pos_ in ("VERB", "AUX") and not is_passive(v.head):
-            # "workers walked out in a nationwide strike", "students rioted during the protests": the protest's
-            # doers are the subject of the verb its phrase hangs on
-            toks, _ = subject_of(v.head)
+        prep = v
+        if n.dep_ == "pobj" and v.lower_ == "of" and v.head.lemma_.lower() in MEASURE_NOUNS and v.head.dep_ == "pobj":
+            prep = v.head.head  # "for a fresh round of talks"
+        if not f.sources and n.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX") and not is_passive(prep.head) and (
+                (f.type == "PROTEST" and prep.lower_ in ("in", "during"))
+                or (f.type == "CONSULT" and prep.lower_ == "for" and vlemma(prep.head) in PURPOSE_HEADS)):
+            # "workers walked out in a nationwide strike", "students rioted during the protests", "negotiators
+            # return to Geneva for talks": the event's doers are the subject of the verb its phrase hangs on
+            toks, _ = subject_of(prep.head)
             found = [m for t in toks for m in idx.actors(t)]
             if found:
-                f.sources, f.source_slot = found, f"subject of '{v.head.text}'"
+                f.sources, f.source_slot = found, f"subject of '{prep.head.text}'"
         state = (n.dep_ == "pobj" and v.lower_ in ("on", "in") and v.head.pos_ in ("VERB", "AUX")
                  and vlemma(v.head) in STATE_VERBS) or \
             (n.dep_ == "pobj" and v.lower_ == "with" and v.head.pos_ in ("VERB", "AUX")
