@@ -223,3 +223,18 @@ def test_talks_travelled_to_are_held_by_the_travellers() -> None:
     got = top("Israeli and Syrian negotiators return to Washington next week for a fresh round of talks on the Golan "
               "Heights, the State Department said.")
     assert got[0] == "CONSULT" and {got[1], got[2]} == {"ISR", "SYR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Armenians gathered in Yerevan on Friday to mark the anniversary of the 1988 earthquake.",
+    "An opinion poll published in Yediot Ahronot showed 52 percent of Israelis backing the Oslo accords with the "
+    "Palestine Liberation Organisation.",
+    "The Security Council is scheduled to review the sanctions on Libya on Thursday.",
+])
+def test_commemorations_polls_and_sanctions_as_topics_are_no_events(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_gathering_to_demand_is_still_a_protest() -> None:
+    assert top("Thousands of Armenians gathered in Yerevan on Friday to demand the resignation of the government.")[:3] \
+        == ("PROTEST", "ARM", "ARM")

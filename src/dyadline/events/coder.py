@@ -286,6 +286,7 @@ DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 DOMESTIC_CONCESSION = frozenset({"executive", "political_institutions"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
+TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
 GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
@@ -507,6 +508,11 @@ class EventCoder:
         # frame ("was attacked", "the attack on Kyiv"), where the agent is commonly left out; an event whose
         # participants carry no code at all ("Farmers blocked the crossings") says nothing about a dyad.
         if not sources and f.path not in ("passive", "noun", "light") and not self._event_subject(f):
+            return []
+        if not sources and f.path == "noun" and f.type in TOPIC_NOUN_TYPES:
+            # "sanctions on Iran have been in place since 1979", "to review the sanctions on Libya": a sanctions
+            # regime or a treaty named by nobody's act is a topic, not an event (an attack noun is kept: "the
+            # attack on Kyiv" reports one)
             return []
         if not any(m.actor.code for m in [*sources, *targets]):
             return []

@@ -127,6 +127,28 @@ def _remembered(n: Any) -> bool:
     return False
 
 
+# what a crowd gathers for when it is not protesting: "gathered to mark the anniversary", "to mourn the victims"
+COMMEMORATE_VERBS = frozenset("""mark commemorate celebrate mourn honour honor remember pray worship welcome greet
+cheer watch attend""".split())
+POLL_NOUNS = frozenset("poll survey referendum census".split())
+
+
+def _commemoration_or_poll(f: Frame) -> bool:
+    """A gathering to commemorate ("thousands gathered in Yerevan to mark the anniversary") is no protest; an act
+    found by an opinion poll ("a poll showed 52 percent of Israelis backing the accords") is an opinion, not an
+    event."""
+    t = f.trigger
+    if f.type == "PROTEST" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in COMMEMORATE_VERBS
+                                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                   for c in t.children):
+        return True
+    for a in t.ancestors:
+        if a.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in POLL_NOUNS
+                                    for c in a.children):
+            return True
+    return False
+
+
 def _adjective_code(tok: Any) -> str | None:
     """The state of a nationality adjective, reading a two-word one whole: "North Korean" is PRK, not the
     KOR of its last word; "Sri Lankan" and "South African" exist only as two words."""
@@ -1259,6 +1281,9 @@ class FrameFinder:
         self._wrappers(frames, idx)
         self._clause_nouns(frames, idx)
         self._purposes(frames)
+        for i, f in list(frames.items()):
+            if _commemoration_or_poll(f):
+                del frames[i]
         for f in frames.values():
             if not f.sources and f.type == "ASSAULT" and f.path in ("verb", "passive"):
                 _weapon_agent(f, idx)
