@@ -238,3 +238,18 @@ def test_commemorations_polls_and_sanctions_as_topics_are_no_events(text: str) -
 def test_a_gathering_to_demand_is_still_a_protest() -> None:
     assert top("Thousands of Armenians gathered in Yerevan on Friday to demand the resignation of the government.")[:3] \
         == ("PROTEST", "ARM", "ARM")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ecuadorean and Peruvian army engineers began jointly clearing landmines from the Cordillera del Condor, officials "
+     "in Quito said.", {"ECU", "PER"}),
+    ("Joint American-Vietnamese search teams excavated a crash site in Quang Binh province, the U.S. embassy in Hanoi "
+     "said.", {"USA", "VNM"}),
+])
+def test_an_act_done_jointly_by_two_states_is_cooperation(text: str, pair: set[str]) -> None:
+    got = top(text)
+    assert got[0] == "COOPERATE" and {got[1], got[2]} == pair
+
+
+def test_what_two_states_are_together_is_no_joint_act() -> None:
+    assert events("Russia and Ukraine together accounted for nearly a third of world wheat exports last season.") == []

@@ -94,6 +94,9 @@ def nationality_codes() -> dict[str, str]:
 
 ULTIMATUM_VERBS = frozenset("face risk suffer incur".split())
 JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational".split())
+# verbs of measure and state that say what two states are or have together, not what they do together
+STATIVE_VERBS = frozenset("""be have account make represent hold own total comprise constitute produce export import
+share border form remain control possess rank number spend earn lose face supply consume contain""".split())
 # motion and dispatch verbs whose purpose clause is the act they serve ("arrived to investigate")
 ERRAND_VERBS = frozenset("go come travel fly arrive return sail steam head send dispatch despatch deploy".split())
 
@@ -1066,6 +1069,34 @@ class FrameFinder:
         self._fill(f, v, idx, nominal=False)
         return f
 
+    def _joint_act(self, v: Any, idx: MentionIndex) -> Frame | None:
+        """Any act done jointly by two named states (CAMEO 06, material cooperation): "Ecuadorean and Peruvian
+        engineers began jointly clearing landmines", "joint American-Vietnamese search teams excavated a crash
+        site". The verb has no frame of its own; "jointly / together" or a "joint" subject says it was shared."""
+        subj, slot = subject_of(v)
+        if not subj or slot == "by-agent" or is_passive(v) or vlemma(v) in STATIVE_VERBS:
+            return None
+        joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in (v, v.head) for c in c.children) \
+            or any(c.lower_ in JOINT_MODIFIERS for s in subj for c in s.children if c.dep_ in ("amod", "compound"))
+        if not joint:
+            return None
+        sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
+        for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides
+            for c in s.subtree:
+                n = idx.nationality(c) if c.dep_ in ("amod", "compound") else None
+                code = _adjective_code(c) if n is None and c.dep_ in ("amod", "compound") else None
+                m = n or (idx._derived(c, code) if code else None)
+                if m is not None and m.actor.code and all(m.actor.code != o.actor.code for o in sides):
+                    sides.append(m)
+        if len({m.actor.code for m in sides}) < 2:
+            return None
+        entry = LexEntry(lemma=vlemma(v), pos="verb", type="COOPERATE", reciprocal=True, confidence=0.5,
+                         origin="rule:joint-act")
+        f = Frame(v, entry, "COOPERATE", None, "verb", sources=sides, source_slot="joint subject",
+                  reciprocal=True)
+        f.notes.append("an act done jointly by the named sides: material cooperation (CAMEO 06)")
+        return f
+
     def _noun_frame(self, n: Any, idx: MentionIndex) -> Frame | None:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
@@ -1214,6 +1245,8 @@ class FrameFinder:
                 f = self._adj_wrapper(tok, idx)
             if tok.pos_ == "VERB" and (f is None or TYPES[f.type].quad in (1, 2)) and _in_protest(tok):
                 f = self._protest_frame(tok, idx) or f
+            if f is None and tok.pos_ == "VERB":
+                f = self._joint_act(tok, idx)
             if f is not None:
                 frames[tok.i] = f
         # a noun that only modifies another event noun names its kind, not an event of its own: "war games",
