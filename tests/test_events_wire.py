@@ -253,3 +253,11 @@ def test_an_act_done_jointly_by_two_states_is_cooperation(text: str, pair: set[s
 
 def test_what_two_states_are_together_is_no_joint_act() -> None:
     assert events("Russia and Ukraine together accounted for nearly a third of world wheat exports last season.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Mortar rounds slammed into the marketplace in Sarajevo, killing 68 people.", "BIH"),
+    ("President Juvenal Habyarimana of Rwanda was killed when his plane was shot down over Kigali.", "RWA"),
+])
+def test_unclaimed_violence_by_weapons_and_over_a_place(text: str, code: str) -> None:
+    assert top(text)[:3] == ("ASSAULT", code, code)

@@ -215,12 +215,18 @@ def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence
                    token_end=anchor.token_end, rule=rule, confidence=confidence)
 
 
+def _weapon_subject(f: Frame) -> bool:
+    """ "Mortar rounds slammed into the market", "a rocket hit the town": the subject is a weapon, not a doer."""
+    return f.path == "verb" and f.type == "ASSAULT" and any(
+        t.lemma_.lower() in WEAPON_NOUNS for t in subject_of(f.trigger)[0])
+
+
 def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
     """The state where violence with no named side took place: an ASSAULT noun or passive frame ("fighting
     in Mogadishu", "four were killed in Dili") with a locative place on the trigger itself. A clause of
     the frame's own ("Fighting in Mogadishu between rival militias") must name no one, coded or not."""
-    if f.type not in ("ASSAULT", "PROTEST") or f.path not in ("noun", "passive"):
-        return None
+    if f.type not in ("ASSAULT", "PROTEST") or (f.path not in ("noun", "passive") and not _weapon_subject(f)):
+        return None  # ("mortar rounds slammed into the market in Sarajevo": the weapon is no actor)
     loc, how = event_location(f.trigger, f.mode, [], idx)
     head = f.trigger.head
     if loc is None and f.type == "PROTEST" and f.trigger.dep_ == "nsubj" and head.pos_ == "VERB":
@@ -287,6 +293,8 @@ PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT
 DOMESTIC_CONCESSION = frozenset({"executive", "political_institutions"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
+WEAPON_NOUNS = frozenset("""round shell rocket missile bomb mortar grenade bullet explosive mine projectile shrapnel
+barrage salvo""".split())
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
 GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
@@ -507,7 +515,8 @@ class EventCoder:
         # Precision: PLOVER events need a doer. A target-only event is kept only for a passive or nominal
         # frame ("was attacked", "the attack on Kyiv"), where the agent is commonly left out; an event whose
         # participants carry no code at all ("Farmers blocked the crossings") says nothing about a dyad.
-        if not sources and f.path not in ("passive", "noun", "light") and not self._event_subject(f):
+        if not sources and f.path not in ("passive", "noun", "light") and not self._event_subject(f) \
+                and not _weapon_subject(f):
             return []
         if not sources and f.path == "noun" and f.type in TOPIC_NOUN_TYPES:
             # "sanctions on Iran have been in place since 1979", "to review the sanctions on Libya": a sanctions

@@ -14,7 +14,7 @@ from dyadline.actors.places import lookup_place
 from dyadline.events.frames import MentionIndex
 from dyadline.model import Location, Mention
 
-LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "along", "into")
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "along", "into", "over")
 
 
 def _lookup(text: str) -> Location | None:
