@@ -261,3 +261,11 @@ def test_what_two_states_are_together_is_no_joint_act() -> None:
 ])
 def test_unclaimed_violence_by_weapons_and_over_a_place(text: str, code: str) -> None:
     assert top(text)[:3] == ("ASSAULT", code, code)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syria insisted that Israel withdraw from the Golan Heights.", ("REQUEST", "SYR", "ISR")),
+    ("The opposition demanded that President Daniel arap Moi hold free elections.", ("REQUEST", "KEN", "KEN")),
+])
+def test_demands_address_the_subject_of_the_demanded_clause(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected

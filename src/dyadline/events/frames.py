@@ -1683,6 +1683,15 @@ class FrameFinder:
                 if f.mode is None:
                     f.mode = inner.mode if f.type == inner.type else None
                 f.path = "wrapper"
+            if inner is None and not f.targets and f.entry.type == "REQUEST" and not f.entry.complement_target:
+                # "demanded that President Moi hold free elections" (no frame for the demanded act): the demand
+                # addresses the subject of the clause it governs
+                for c in comps:
+                    ms = [m for t in _children(c, ("nsubj",)) for m in idx.actors(t)
+                          if m.actor.code and all(m is not s and m.actor.code != s.actor.code for s in f.sources)]
+                    if ms:
+                        f.targets, f.target_slot = ms, "clause-subject"
+                        break
             if f.entry.complement_target and not f.targets:
                 f.embedded = True  # "X wants to ...": a modal, not a request; the clause codes itself
                 if inner is not None:
