@@ -269,3 +269,11 @@ def test_unclaimed_violence_by_weapons_and_over_a_place(text: str, code: str) ->
 ])
 def test_demands_address_the_subject_of_the_demanded_clause(text: str, expected: tuple[str, str, str]) -> None:
     assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amnesty International called for the release of all political prisoners in Burma.", ("REQUEST", "AMN", "MMR")),
+    ("Britain urged the release of the detained journalists in Zimbabwe.", ("REQUEST", "GBR", "ZWE")),
+])
+def test_a_request_with_no_addressee_asks_the_state_where_it_applies(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected

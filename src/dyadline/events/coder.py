@@ -247,6 +247,19 @@ def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
                    rule="event-place", confidence=0.35)
 
 
+def _asked_place(f: Frame, idx: MentionIndex) -> Mention | None:
+    """A state named as a place inside what a request asks for (its object or its "for" phrase)."""
+    src = {m.actor.code for m in f.sources}
+    for c in f.trigger.children:
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")):
+            for t in c.subtree:
+                m = idx.location.get(t.i) or idx.actor.get(t.i)
+                if m is not None and m.actor.code and is_state_code(m.actor.code) and m.actor.code not in src \
+                        and t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"):
+                    return m
+    return None
+
+
 def _goal_place(f: Frame, idx: MentionIndex) -> Any:
     """The state of the place a deployment is sent to ("sent 2,000 troops to Chechnya" -> RUS)."""
     from dyadline.events.place import lookup_place
@@ -610,6 +623,13 @@ class EventCoder:
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)", "domestic-police-target",
                                        0.45)]
             domestic.append("no target named: police deployed at home face the state's own country")
+        asked = _asked_place(f, idx) if not targets and sources and typ == "REQUEST" else None
+        if asked is not None:
+            # "called for the release of all political prisoners in Burma": what is asked for is to happen in
+            # Burma, whose government is asked (CAMEO convention)
+            targets = [_implied_target(sources[0], asked.actor.code, f"{asked.text} (where the demand applies)",  # type: ignore[arg-type]
+                                       "request-place-target", 0.45)]
+            domestic.append(f"no addressee named: the place of what is asked for ('{asked.text}') gives it")
         goal = _goal_place(f, idx) if not targets and sources and typ == "MOBILIZE" else None
         if goal is not None:
             targets = [_implied_target(sources[0], goal.code, f"{goal.text} (where the force is sent)",  # type: ignore[arg-type]
