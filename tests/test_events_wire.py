@@ -277,3 +277,11 @@ def test_demands_address_the_subject_of_the_demanded_clause(text: str, expected:
 ])
 def test_a_request_with_no_addressee_asks_the_state_where_it_applies(text: str, expected: tuple[str, str, str]) -> None:
     assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria lifted the state of emergency imposed in 1992.", ("CONCEDE", "DZA", "DZA")),
+    ("Russian troops withdrew from Grozny.", ("RETREAT", "RUS", "RUS")),
+])
+def test_concessions_and_withdrawals_with_nobody_named(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected

@@ -260,13 +260,14 @@ def _asked_place(f: Frame, idx: MentionIndex) -> Mention | None:
     return None
 
 
-def _goal_place(f: Frame, idx: MentionIndex) -> Any:
-    """The state of the place a deployment is sent to ("sent 2,000 troops to Chechnya" -> RUS)."""
+def _goal_place(f: Frame, idx: MentionIndex, preps: frozenset[str] | None = None) -> Any:
+    """The state of the place a deployment is sent to ("sent 2,000 troops to Chechnya" -> RUS), or with
+    ``preps`` = LEFT_PREPS the place a force leaves ("withdrew from Grozny")."""
     from dyadline.events.place import lookup_place
 
     for t in (f.trigger, *f.extra_tokens):
         for prep in t.children:
-            if prep.dep_ != "prep" or prep.lower_ not in GOAL_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in (preps or GOAL_PREPS):
                 continue
             for pobj in prep.children:
                 m = idx.location.get(pobj.i) if pobj.dep_ == "pobj" else None
@@ -303,13 +304,13 @@ STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
-DOMESTIC_CONCESSION = frozenset({"executive", "political_institutions"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
 WEAPON_NOUNS = frozenset("""round shell rocket missile bomb mortar grenade bullet explosive mine projectile shrapnel
 barrage salvo""".split())
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
 GOAL_PREPS = frozenset({"to", "toward", "towards"})
+LEFT_PREPS = frozenset({"from", "out"})
 
 
 class EventCoder:
@@ -606,14 +607,15 @@ class EventCoder:
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
                                        "domestic-coercion-target", 0.45)]
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
-        if not targets and sources and typ == "CONCEDE" and mode in DOMESTIC_CONCESSION \
+        if not targets and sources and typ == "CONCEDE" \
                 and all(is_state_code(m.actor.code) for m in sources):
-            # "President X resigned", "legalised opposition parties": a leader or a state yielding to its own
-            # people (CAMEO 083x) is coded X -> X
+            # "President X resigned", "lifted the state of emergency": a leader or a state yielding with nobody
+            # named yields to its own people (CAMEO 08x) and is coded X -> X
             m0 = sources[0]
             targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
                                        "domestic-concession-target", 0.45)]
-            domestic.append("no target named: a resignation or a legalisation yields to the state's own country")
+            domestic.append("no target named: a concession (a resignation, a lifted emergency) yields to the state's own "
+                            "country")
         if not targets and sources and typ == "MOBILIZE" and _police_moved(f) \
                 and all(is_state_code(m.actor.code) for m in sources) \
                 and (location is None or location.code in (None, sources[0].actor.code)):
@@ -630,6 +632,12 @@ class EventCoder:
             targets = [_implied_target(sources[0], asked.actor.code, f"{asked.text} (where the demand applies)",  # type: ignore[arg-type]
                                        "request-place-target", 0.45)]
             domestic.append(f"no addressee named: the place of what is asked for ('{asked.text}') gives it")
+        left = _goal_place(f, idx, LEFT_PREPS) if not targets and sources and typ == "RETREAT" and mode == "withdraw" \
+            else None
+        if left is not None:
+            # "Russian troops withdrew from Grozny": the withdrawal is from the state that holds the place
+            targets = [_implied_target(sources[0], left.code, f"{left.text} (the place left)", "event-left-target", 0.45)]
+            domestic.append(f"no target named: the place left ('{left.text}') gives it")
         goal = _goal_place(f, idx) if not targets and sources and typ == "MOBILIZE" else None
         if goal is not None:
             targets = [_implied_target(sources[0], goal.code, f"{goal.text} (where the force is sent)",  # type: ignore[arg-type]
