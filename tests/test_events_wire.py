@@ -285,3 +285,9 @@ def test_a_request_with_no_addressee_asks_the_state_where_it_applies(text: str, 
 ])
 def test_concessions_and_withdrawals_with_nobody_named(text: str, expected: tuple[str, str, str]) -> None:
     assert top(text)[:3] == expected
+
+
+def test_leaving_a_treaty_is_a_sanction_and_announcing_it_a_threat() -> None:
+    assert top("North Korea withdrew from the Nuclear Non-Proliferation Treaty on Friday.")[0] == "SANCTION"
+    assert top("North Korea said it would withdraw from the Nuclear Non-Proliferation Treaty.")[0] == "THREATEN"
+    assert top("Iraq withdrew from Kuwait.")[:3] == ("RETREAT", "IRQ", "KWT")
