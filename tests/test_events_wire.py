@@ -291,3 +291,8 @@ def test_leaving_a_treaty_is_a_sanction_and_announcing_it_a_threat() -> None:
     assert top("North Korea withdrew from the Nuclear Non-Proliferation Treaty on Friday.")[0] == "SANCTION"
     assert top("North Korea said it would withdraw from the Nuclear Non-Proliferation Treaty.")[0] == "THREATEN"
     assert top("Iraq withdrew from Kuwait.")[:3] == ("RETREAT", "IRQ", "KWT")
+
+
+def test_a_guest_welcomed_to_a_place_is_hosted_and_a_welcomed_deal_endorsed() -> None:
+    assert top("Putin welcomed Lukashenko to the Kremlin.")[:3] == ("CONSULT", "RUS", "BLR")
+    assert top("Germany welcomed the agreement between Serbia and Kosovo.")[0] == "SUPPORT"
