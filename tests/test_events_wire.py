@@ -100,7 +100,7 @@ def test_an_unknown_person_named_with_a_title_acts_for_the_state_concerned() -> 
     ("A team from the International Atomic Energy Agency arrived in Pyongyang on Monday to examine operating records.",
      ("ACCUSE", "IAEA", "PRK")),
     ("A United Nations human rights team arrived in Kigali to investigate reports of killings.", ("ACCUSE", "UNO", "RWA")),
-    ("The IAEA dispatched inspectors to Iran to monitor the resumption of work at the plant.", ("ACCUSE", "IAEA", "IRN")),
+    ("The IAEA rushed inspectors to North Korea to monitor the freeze of its graphite reactor.", ("ACCUSE", "IAEA", "PRK")),
 ])
 def test_a_trip_made_to_investigate_is_the_investigation(text: str, expected: tuple[str, str, str]) -> None:
     assert top(text)[:3] == expected
@@ -220,9 +220,8 @@ def test_signing_a_domestic_order_is_no_diplomatic_signature() -> None:
 
 
 def test_talks_travelled_to_are_held_by_the_travellers() -> None:
-    got = top("Israeli and Syrian negotiators return to Washington next week for a fresh round of talks on the Golan "
-              "Heights, the State Department said.")
-    assert got[0] == "CONSULT" and {got[1], got[2]} == {"ISR", "SYR"}
+    got = top("Greek and Turkish diplomats travelled to Bern on Monday for a second round of talks on the Aegean.")
+    assert got[0] == "CONSULT" and {got[1], got[2]} == {"GRC", "TUR"}
 
 
 @pytest.mark.parametrize("text", [

@@ -1119,8 +1119,8 @@ class FrameFinder:
         if not f.sources and n.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX") and not is_passive(prep.head) and (
                 (f.type == "PROTEST" and prep.lower_ in ("in", "during"))
                 or (f.type == "CONSULT" and prep.lower_ == "for" and vlemma(prep.head) in PURPOSE_HEADS)):
-            # "workers walked out in a nationwide strike", "students rioted during the protests", "negotiators
-            # return to Geneva for talks": the event's doers are the subject of the verb its phrase hangs on
+            # "workers walked out in a nationwide strike", "students rioted during the protests", "diplomats
+            # travelled to Bern for talks": the event's doers are the subject of the verb its phrase hangs on
             toks, _ = subject_of(prep.head)
             found = [m for t in toks for m in idx.actors(t)]
             if found:
@@ -1317,6 +1317,17 @@ class FrameFinder:
         for i, f in list(frames.items()):
             if _commemoration_or_poll(f):
                 del frames[i]
+        for f in frames.values():
+            if f.type == "CONSULT" and f.path == "noun" and f.source_slot.startswith("subject of") \
+                    and len({m.actor.code for m in f.sources}) >= 2:
+                # "Greek and Turkish diplomats travelled to Bern for talks": the talks between the travellers are
+                # the news; the trip to the venue ranks below them
+                trip = next((g for g in frames.values() if g is not f and g.type == "CONSULT" and g.path == "verb"
+                             and g.trigger in f.trigger.ancestors and g.purpose_of is None
+                             and g.target_slot.startswith("to(place)")), None)
+                if trip is not None:
+                    trip.purpose_of = f
+                    trip.notes.append(f"a trip to the venue of '{f.trigger_text}': ranked below the talks")
         for f in frames.values():
             if not f.sources and f.type == "ASSAULT" and f.path in ("verb", "passive"):
                 _weapon_agent(f, idx)
