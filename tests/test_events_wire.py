@@ -295,3 +295,13 @@ def test_leaving_a_treaty_is_a_sanction_and_announcing_it_a_threat() -> None:
 def test_a_guest_welcomed_to_a_place_is_hosted_and_a_welcomed_deal_endorsed() -> None:
     assert top("Putin welcomed Lukashenko to the Kremlin.")[:3] == ("CONSULT", "RUS", "BLR")
     assert top("Germany welcomed the agreement between Serbia and Kosovo.")[0] == "SUPPORT"
+
+
+def test_insisting_on_ones_own_conduct_is_no_demand() -> None:
+    got = events("Beijing insists that it does not supply weapons to either side of the war.")
+    assert not [e for e in got if e[0] == "REQUEST"]
+    assert ("AID", "CHN", "-", "negated") in got
+
+
+def test_a_sentence_naming_only_a_place_codes_only_violence_or_protest_there() -> None:
+    assert events("The visit comes as Western pressure on Minsk grows.") == []

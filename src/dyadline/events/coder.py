@@ -335,10 +335,14 @@ class EventCoder:
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
-            if not any(t.i in idx.actor or t.i in idx.location or t.lemma_.lower() in roles
-                       or t.lemma_.lower() in PAIR_NOUNS for t in span):
+            people = any(t.i in idx.actor or t.lemma_.lower() in roles or t.lemma_.lower() in PAIR_NOUNS for t in span)
+            if not people and not any(t.i in idx.location for t in span):
                 continue  # no actor, no place, no role noun, no "the two sides": nothing to code
             frames = self.finder.find(span, idx)
+            if not people:
+                # a sentence that names only a place codes only violence or protest there, with nobody named
+                # ("Fighting in Mogadishu left 30 dead"); "Western pressure on Minsk grows" is no event
+                frames = [f for f in frames if f.type in ("ASSAULT", "PROTEST")]
             if sports_cue(span.text):
                 # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
                 frames = [f for f in frames if f.trigger.lemma_.lower() not in CONTEST_WORDS]

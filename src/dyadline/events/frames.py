@@ -1646,6 +1646,12 @@ class FrameFinder:
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
             inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
+            if vlemma(f.trigger) == "insist" and inner is not None and inner.sources and f.sources \
+                    and {m.actor.code for m in inner.sources} <= {m.actor.code for m in f.sources}:
+                # "Beijing insists that it does not supply weapons": insisting on one's own conduct is a claim,
+                # not a demand; the clause codes itself
+                f.embedded = True
+                continue
             if f.entry.complement_target:
                 # "X wants Y to open a second front": Y is the subject of the clause (or the object)
                 cand = []
@@ -1653,8 +1659,11 @@ class FrameFinder:
                     cand += _children(c, ("nsubj",))
                 cand += object_of(f.trigger)
                 f.targets = []
+                src_codes = {s.actor.code for s in f.sources if s.actor.code}
                 for tok in cand:
-                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
+                    # ("Beijing insists that it does not ...": the pronoun is the speaker again, nobody asked)
+                    ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)
+                          and not (tok.pos_ == "PRON" and m.actor.code in src_codes)]
                     if ms:
                         f.targets, f.target_slot = ms, "clause-subject"
                         break
