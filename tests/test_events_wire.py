@@ -305,3 +305,8 @@ def test_insisting_on_ones_own_conduct_is_no_demand() -> None:
 
 def test_a_sentence_naming_only_a_place_codes_only_violence_or_protest_there() -> None:
     assert events("The visit comes as Western pressure on Minsk grows.") == []
+
+
+def test_a_nationality_adjective_makes_a_sentence_codeable() -> None:
+    # no actor mention at all: "Belarusian" on the noun names the side
+    assert top("The Belarusian mission in Geneva rejected the resolution.")[:2] == ("REJECT", "BLR")

@@ -20,7 +20,16 @@ from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
 from dyadline.events.factuality import MODALS, assess
-from dyadline.events.frames import PAIR_NOUNS, REPORTING, Frame, FrameFinder, MentionIndex, object_of, subject_of
+from dyadline.events.frames import (
+    PAIR_NOUNS,
+    REPORTING,
+    Frame,
+    FrameFinder,
+    MentionIndex,
+    adjective_code,
+    object_of,
+    subject_of,
+)
 from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
@@ -335,7 +344,8 @@ class EventCoder:
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
-            people = any(t.i in idx.actor or t.lemma_.lower() in roles or t.lemma_.lower() in PAIR_NOUNS for t in span)
+            people = any(t.i in idx.actor or t.lemma_.lower() in roles or t.lemma_.lower() in PAIR_NOUNS
+                         or (t.dep_ in ("amod", "compound") and adjective_code(t)) for t in span)  # "the Belarusian mission"
             if not people and not any(t.i in idx.location for t in span):
                 continue  # no actor, no place, no role noun, no "the two sides": nothing to code
             frames = self.finder.find(span, idx)

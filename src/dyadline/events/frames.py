@@ -152,7 +152,7 @@ def _commemoration_or_poll(f: Frame) -> bool:
     return False
 
 
-def _adjective_code(tok: Any) -> str | None:
+def adjective_code(tok: Any) -> str | None:
     """The state of a nationality adjective, reading a two-word one whole: "North Korean" is PRK, not the
     KOR of its last word; "Sri Lankan" and "South African" exist only as two words."""
     table = nationality_codes()
@@ -259,15 +259,15 @@ class MentionIndex:
         "Iraqi towns"): a derived, lower-confidence participant. Never for pronouns or actor mentions."""
         if tok.i in self.location or tok.i in self.actor:
             return None
-        if tok.dep_ in ("amod", "compound") and _adjective_code(tok):  # the noun frame's own "amod" slot
-            return self._derived(tok, _adjective_code(tok))  # type: ignore[arg-type]
+        if tok.dep_ in ("amod", "compound") and adjective_code(tok):  # the noun frame's own "amod" slot
+            return self._derived(tok, adjective_code(tok))  # type: ignore[arg-type]
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for c in tok.children:
-            if c.dep_ in ("amod", "compound") and c.i < tok.i and _adjective_code(c):
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and adjective_code(c):
                 if c.i in self.actor:
                     return self.actor[c.i]
-                return self._derived(c, _adjective_code(c))  # type: ignore[arg-type]
+                return self._derived(c, adjective_code(c))  # type: ignore[arg-type]
         return None
 
     def crowd(self, tok: Any) -> Mention | None:
@@ -344,8 +344,8 @@ class MentionIndex:
                     for c in (adj.conjuncts if adj is not None else ()):
                         if c.i in self.actor:
                             extra.append(self.actor[c.i])
-                        elif _adjective_code(c) and c.i not in self.location:
-                            extra.append(self._derived(c, _adjective_code(c)))  # type: ignore[arg-type]
+                        elif adjective_code(c) and c.i not in self.location:
+                            extra.append(self._derived(c, adjective_code(c)))  # type: ignore[arg-type]
                 m = m or self.crowd(h)
             elif m is not None and derived:
                 extra = self._coordinated_modifiers(h, m)
@@ -366,8 +366,8 @@ class MentionIndex:
                 if x.i in self.location:
                     continue
                 o = self.actor.get(x.i)
-                if o is None and _adjective_code(x):
-                    o = self._derived(x, _adjective_code(x))  # type: ignore[arg-type]
+                if o is None and adjective_code(x):
+                    o = self._derived(x, adjective_code(x))  # type: ignore[arg-type]
                 if o is not None and o is not m and o.actor.code and o.actor.code != m.actor.code \
                         and all(o is not e for e in out):
                     out.append(o)
@@ -1084,7 +1084,7 @@ class FrameFinder:
         for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides
             for c in s.subtree:
                 n = idx.nationality(c) if c.dep_ in ("amod", "compound") else None
-                code = _adjective_code(c) if n is None and c.dep_ in ("amod", "compound") else None
+                code = adjective_code(c) if n is None and c.dep_ in ("amod", "compound") else None
                 m = n or (idx._derived(c, code) if code else None)
                 if m is not None and m.actor.code and all(m.actor.code != o.actor.code for o in sides):
                     sides.append(m)
