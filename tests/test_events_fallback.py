@@ -196,3 +196,21 @@ def test_classifier_arbitrates_between_rule_types(monkeypatch: pytest.MonkeyPatc
     assert ranked["ACCUSE"].confidence == pytest.approx(plain["ACCUSE"], abs=1e-3)
     assert ranked["ASSAULT"].confidence < plain["ASSAULT"] * 0.7
     assert ranked["ASSAULT"].explanation["confidence_factors"]["classifier"] < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese embassy in Minsk refused to comment.",
+    "Western governments did not comment on the agreements.",
+    "Belarusian President Alexander Lukashenko returned to Minsk on Saturday after a visit to China.",
+])
+def test_fallback_is_not_asked_about_silent_predicates(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # no comment, a trip home: the classifier is never consulted, so it cannot invent an event
+    from dyadline import code_text
+    from dyadline.events import coder
+
+    monkeypatch.setenv("DYADLINE_FALLBACK", "1")
+    assert [e for e in code_text(text, date="2024-05-01") if e.explanation["path"] == "fallback"] == []
+    # without the guard the classifier would type something here (this checks the test can fail)
+    monkeypatch.setattr(coder, "FALLBACK_SILENT", frozenset())
+    monkeypatch.setattr(coder, "NOT_AN_EVENT", "(disabled)")
+    assert [e for e in code_text(text, date="2024-05-01") if e.explanation["path"] == "fallback"] != []

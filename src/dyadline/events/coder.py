@@ -29,8 +29,9 @@ from dyadline.events.frames import (
     adjective_code,
     object_of,
     subject_of,
+    vlemma,
 )
-from dyadline.events.lexicon import LexEntry, Lexicon, get_lexicon
+from dyadline.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
@@ -315,6 +316,8 @@ DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
+# predicates on which the fallback classifier is never asked: no comment, travel home, plain existence
+FALLBACK_SILENT = frozenset("comment elaborate speculate specify respond return remain stay be".split())
 WEAPON_NOUNS = frozenset("""round shell rocket missile bomb mortar grenade bullet explosive mine projectile shrapnel
 barrage salvo""".split())
 # where a deployment is sent: "sent troops to Chechnya" faces the state that holds the place
@@ -465,6 +468,14 @@ class EventCoder:
         if clause.lemma_.lower() in REPORTING:
             inner = [c for c in clause.children if c.dep_ == "ccomp"]
             clause = inner[0] if inner else clause
+        sense = self.lex.verb(vlemma(clause), None)
+        ready = any(c.dep_ == "acomp" and c.lemma_.lower() in INTENT_GOVERNORS for c in clause.children)
+        if (sense is not None and sense.type == NOT_AN_EVENT) or (vlemma(clause) in FALLBACK_SILENT and not ready) \
+                or any(c.lemma_.lower() in FALLBACK_SILENT for c in clause.children if c.dep_ in ("xcomp", "ccomp")):
+            # "The embassy refused to comment", "X did not comment", "Lukashenko returned to Minsk", "NATO was a
+            # party to the conflict": the lexicon or this list knows the predicate says nothing between actors, so
+            # the classifier is not asked ("Ukraine is ready for a ceasefire" still is: a stated readiness)
+            return None
         subj_toks: set[int] = set()
         passive_target: set[int] = set()
         for c in clause.children:
