@@ -526,3 +526,114 @@ RULES = [
 @pytest.mark.parametrize(("text", "span", "code", "sector"), RULES)
 def test_rules(text: str, span: str, code: str, sector: str | None) -> None:
     check(text, span, code, sector)
+
+
+# -- second references: a leader by surname, or by title and surname ---------------------------------------------
+
+def _person(text: str, span: str, date: str):
+    m, ms = find(text, span, date)
+    seen = [(x.text, x.actor.code, x.actor.name, x.rule) for x in ms]
+    return m, seen
+
+
+SURNAMES = [
+    # (sentence, span, code, full name the surname must resolve to or None for "no one in particular", date)
+    ("President Moi told the rally that multiparty politics bred tribal clashes.", "Moi", "KEN", "Daniel arap Moi",
+     "1995-03-01"),
+    ("Kenyan President Daniel arap Moi opened parliament. Moi then left for Mombasa.", "then left", None, None,
+     "1995-03-01"),
+    ("Mr Major told the Commons that the ceasefire had to hold.", "Major", "GBR", "John Major", "1995-09-01"),
+    ("Prime Minister Major flew to Belfast.", "Major", "GBR", "John Major", "1996-02-10"),
+    ("President Bush telephoned the emir of Kuwait.", "Bush", "USA", "George H. W. Bush", "1991-01-20"),
+    ("President Bush telephoned the emir of Kuwait.", "Bush", "USA", "George W. Bush", "2003-03-01"),
+    ("Kabila ordered his troops to retake Kisangani.", "Kabila", "COD", "Laurent-Désiré Kabila", "1998-09-01"),
+    ("Kabila ordered his troops to retake Kisangani.", "Kabila", "COD", "Joseph Kabila", "2002-09-01"),
+    ("Aliyev flew to Moscow for talks on the pipeline.", "Aliyev", "AZE", "Heydar Aliyev", "1998-05-01"),
+    ("Foreign Minister Ivanov met his Chinese counterpart.", "Ivanov", "RUS", "Igor Ivanov", "2002-06-01"),
+    ("Defence Minister Ivanov inspected the fleet.", "Ivanov", "RUS", "Sergei Ivanov", "2002-06-01"),
+    ("Gen. Mladic ordered his units to withdraw.", "Mladic", "BIH", "Ratko Mladić", "1995-08-01"),
+    ("Mobutu returned to Gbadolite after treatment abroad.", "Mobutu", "COD", "Mobutu Sese Seko", "1996-12-17"),
+    ("Netanyahu said Israel would not withdraw from Hebron yet.", "Netanyahu", "ISR", "Benjamin Netanyahu",
+     "1996-10-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code", "name", "date"), SURNAMES)
+def test_surnames(text: str, span: str, code: str | None, name: str | None, date: str) -> None:
+    if code is None:  # the second reference: the Moi of the first sentence
+        ms = get_resolver().lookup(text, date)
+        second = [m for m in ms if m.text == "Moi"]
+        assert second and second[0].actor.name == "Daniel arap Moi", [(m.text, m.actor.name, m.rule) for m in ms]
+        return
+    m, seen = _person(text, span, date)
+    assert m is not None and m.actor.code == code and m.actor.name == name, seen
+
+
+def test_title_is_kept_with_the_surname() -> None:
+    m, seen = _person("Gen. Mladic ordered his units to withdraw.", "Mladic", "1995-08-01")
+    assert m is not None and m.text == "Gen. Mladic", seen
+    m, seen = _person("Mr Major told the Commons that the ceasefire had to hold.", "Major", "1995-09-01")
+    assert m is not None and m.text == "Mr Major", seen
+
+
+@pytest.mark.parametrize(("text", "span", "date"), [
+    ("Major said the ceasefire had to hold.", "Major", "1995-09-01"),  # an ordinary word without a title
+    ("Moi flew to Harare for the summit.", "Moi", "1995-03-01"),  # also French for "me"
+    ("Rice exports fell for a third year.", "Rice", "2006-06-01"),
+    ("Brown coal still fires most of the power stations.", "Brown", "2008-06-01"),
+])
+def test_a_common_word_surname_needs_a_title(text: str, span: str, date: str) -> None:
+    m, seen = _person(text, span, date)
+    assert m is None or m.actor.kind != "person" or m.actor.actor_id is None, seen
+    assert m is None or m.actor.code is None, seen
+
+
+def test_a_surname_several_people_share_names_no_one() -> None:
+    # two Bushes, neither in office on 1 January 2000: no one in particular, but both are American
+    m, seen = _person("President Bush telephoned the emir of Kuwait.", "Bush", "2000-01-01")
+    assert m is not None and m.actor.actor_id is None and m.actor.code == "USA", seen
+    # two Ivanovs in the Russian cabinet in 2002: the title decides, without one nobody is chosen
+    m, seen = _person("Ivanov said Moscow opposed the plan.", "Ivanov", "2002-06-01")
+    assert m is not None and m.actor.actor_id is None, seen
+
+
+def test_a_namesake_named_in_full_keeps_the_surname() -> None:
+    text = "U.N. envoy Thorvald Stoltenberg arrived in Zagreb. Stoltenberg said the talks would resume."
+    ms = get_resolver().lookup(text, "1993-08-01")
+    second = [m for m in ms if m.text == "Stoltenberg"]
+    assert second and second[0].actor.name == "Thorvald Stoltenberg", [(m.text, m.actor.name) for m in ms]
+
+
+# -- IGO phrases of wire copy ----------------------------------------------------------------------------------------
+
+WIRE_IGOS = [
+    ("Commonwealth leaders suspended Nigeria after the executions.", "Commonwealth leaders", "CMN", "1995-11-11"),
+    ("Commonwealth foreign ministers will review the suspension.", "Commonwealth", "CMN", "1996-04-01"),
+    ("Nigeria was suspended from the Commonwealth.", "Commonwealth", "CMN", "1995-11-11"),
+    ("Commonwealth Secretary-General Emeka Anyaoku urged the junta to release the detainees.", "Emeka Anyaoku",
+     "CMN", "1995-11-01"),
+    ("European Commissioner Emma Bonino toured the camps in eastern Zaire.", "Emma Bonino", "EUR", "1996-11-15"),
+    ("The European Commissioner for fisheries rejected the Canadian demand.", "European Commissioner", "EUR",
+     "1995-03-10"),
+    ("European Union foreign ministers agreed to freeze the assets.", "European Union foreign ministers", "EUR",
+     "1998-06-01"),
+    ("NATO-led troops sealed off the village.", "NATO-led troops", "NATO", "1999-07-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code", "date"), WIRE_IGOS)
+def test_wire_igos(text: str, span: str, code: str, date: str) -> None:
+    check(text, span, code, None, date)
+
+
+def test_names_that_only_begin_like_an_igo() -> None:
+    for text, span in [("The Commonwealth Games opened in Kuala Lumpur.", "Commonwealth"),
+                       ("The governor of the Commonwealth of Massachusetts signed the bill.", "Commonwealth")]:
+        m, ms = find(text, span, "1998-09-01")
+        assert m is None or m.actor.code != "CMN", [(x.text, x.actor.code) for x in ms]
+
+
+def test_the_international_community_is_not_coded() -> None:
+    # CAMEO has no actor code for "the international community": it stays uncoded rather than guessed
+    m, ms = find("The international community condemned the coup.", "international community", "1999-10-13")
+    assert m is None, [(x.text, x.actor.code) for x in ms]

@@ -67,6 +67,7 @@ class Surface:
 
     form: str
     entry: Entry
+    derived: bool = False  # a surname taken from the person's full name, not a form the data lists
 
 
 @dataclass
@@ -83,20 +84,20 @@ class Gazetteer:
     _automaton: Any = None
 
     # -- building ---------------------------------------------------------------------------
-    def add(self, form: str, entry: Entry) -> None:
+    def add(self, form: str, entry: Entry, derived: bool = False) -> None:
         form = form.strip()
         if not form:
             return
         key = fold(form)
         bucket = self.surfaces[key]
         # a user entry replaces shipped meanings of the same surface form of the same category
-        if entry.user:
+        if entry.user and not derived:
             bucket[:] = [s for s in bucket if s.entry.user or s.entry.category != entry.category]
         elif any(s.entry.user and s.entry.category == entry.category for s in bucket):
             return
         if any(s.entry == entry and s.form == form for s in bucket):
             return
-        bucket.append(Surface(form, entry))
+        bucket.append(Surface(form, entry, derived))
         self._automaton = None
 
     def add_person(self, entry: Entry, forms: Iterable[str]) -> None:
@@ -118,6 +119,33 @@ class Gazetteer:
             self._automaton = a
         return self._automaton
 
+    def add_surnames(self) -> None:
+        """Every person's surname (the last word of the full name) as a form of that person.
+
+        Wire copy names a leader in full once and then by surname ("Moi", "President Moi"). The resolver
+        decides whether the surname is unambiguous at the article date; here a surname is only skipped
+        where it is not one: a regnal number ("Abdullah II"), a patronym or place after a particle ("Qaboos
+        bin Said", "Hussein of Jordan"), a word another list gives a meaning ("Jordan") or a role noun.
+        """
+        people = [s for bucket in list(self.surfaces.values()) for s in bucket
+                  if s.entry.category == PERSON and not s.derived and s.form == s.entry.name]
+        for s in people:
+            words = s.form.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            if len(last) < 3 or not last[0].isupper() or "." in last or _ROMAN.fullmatch(last) \
+                    or fold(words[-2]) in _SURNAME_PARTICLES:
+                continue
+            key = fold(last)
+            if key in self.roles or any(x.entry.category != PERSON for x in self.surfaces.get(key, ())):
+                continue
+            self.add(last, s.entry, derived=True)
+
+    def listed(self, key: str) -> bool:
+        """Whether a folded form is one the data lists (not only a derived surname)."""
+        return any(not s.derived for s in self.surfaces.get(key, ()))
+
     # -- queries ----------------------------------------------------------------------------
     def find(self, folded_text: str) -> Iterator[tuple[int, int, str]]:
         """Every (start, end, key) occurrence of a known form in already-folded text."""
@@ -136,6 +164,12 @@ class Gazetteer:
         found.sort(key=lambda e: (not e.user, e.start or ""), reverse=False)
         users = [e for e in found if e.user]
         return users[0] if users else max(found, key=lambda e: e.start or "")
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+# a last name after these is a patronym, a place or part of a longer surname the data lists as an alias
+_SURNAME_PARTICLES = {"bin", "ibn", "bint", "ben", "of", "al", "el", "van", "von", "de", "den", "der", "del", "da",
+                      "di", "du", "la", "le", "abu", "abd", "y", "e"}
 
 
 # -- text folding ---------------------------------------------------------------------------
@@ -370,4 +404,5 @@ def build(actors_file: str | Path | None = None, data_dir: Path = DATA_DIR) -> G
         load_groups(gz, data_dir / "groups.csv")
     if actors_file:
         load_user_file(gz, actors_file)
+    gz.add_surnames()
     return gz

@@ -11,6 +11,8 @@ The work happens in passes over one spaCy ``Doc``, each a small rule that names 
    (rapidfuzz); a word the English lexicon knows never fuzzy-matches ("Putting" is not Putin).
 3. *People* first, because a person hit pulls in its title ("Belarusian President Alexander
    Lukashenko"); a term check against the article date decides whether the title still holds.
+   A one-word name ("Moi", "President Moi") is a second reference: the person the article already
+   named, else the one person of that surname in office on the date; an ordinary word needs a title.
 4. *States, organisations, places*: an adjective or a name followed by a role noun becomes a
    sector ("Russian troops" -> RUS MIL); an office noun becomes its holder on that date ("the
    Ukrainian president"); "the owner of the Kremlin" is a description of the leader; capitals
@@ -24,6 +26,7 @@ The work happens in passes over one spaCy ``Doc``, each a small rule that names 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,6 +116,14 @@ SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
+# surnames that are also ordinary words the lexicon files as nouns only (adjectives, adverbs and verbs are found
+# there), or foreign words wire copy quotes: "Moi" (French "me"), "King", "Wood". Alone they are no one; a title
+# ("President Moi", "Mr Wood"), a given name or an earlier full name in the article makes them a person.
+COMMON_SURNAMES = {"moi", "king", "wood", "may", "lake", "hill", "parts", "gates", "doe", "bishop", "rice", "young",
+                   "major", "brown", "bush", "white", "black", "green", "long", "little", "rich", "hope", "said"}
+# abbreviated titles spaCy keeps with their full stop ("Gen. Mladic", "Lt. Col. X")
+ABBREV_TITLES = {"gen.", "lt.", "col.", "maj.", "capt.", "adm.", "brig.", "sgt.", "cmdr.", "gov.", "sen.", "rep.",
+                 "amb.", "pres.", "prof."}
 # words before a surname that are titles, not given names: "Sheikh Yassin", "Gen. Mladic" (see _namesake)
 NAME_TITLES = {"sheikh", "sheik", "prince", "princess", "king", "queen", "emir", "sultan", "ayatollah", "imam", "mullah",
                "cardinal", "pope", "archbishop", "bishop", "rev", "father", "general", "gen", "colonel", "col", "lt",
@@ -163,6 +174,9 @@ PERSON_NOUNS = {"columnist", "journalist", "reporter", "correspondent", "editor"
                 "mayor", "judge", "prosecutor", "priest", "cleric", "dissident", "candidate", "official"}
 
 
+_ROMAN_LOWER = re.compile(r"[ivxlcdm]+")
+
+
 def _today() -> str:
     return _dt.date.today().isoformat()
 
@@ -190,6 +204,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gz = gazetteer
         self._common: frozenset[str] | None = None
+        self._plain: frozenset[str] | None = None
         self._fuzzy_index: dict[str, list[tuple[str, str]]] | None = None
         self._name_tokens: dict[str, frozenset[str]] | None = None
 
@@ -237,6 +252,26 @@ class Resolver:
         return self._common
 
     @property
+    def plain_words(self) -> frozenset[str]:
+        """Ordinary words a surname may also be ("Bush", "Major", "Rice", "Moi"): the lexicon's adjectives, adverbs
+        and verbs plus ``COMMON_SURNAMES``. Its noun list is no guide here: it also files "Mandela" and "Arafat".
+        Roman numerals ("Xi" is also eleven) are names, not words."""
+        if self._plain is None:
+            words: set[str] = set(COMMON_SURNAMES)
+            try:
+                from dyadline.nlp.annotate import get_nlp
+
+                lookups = get_nlp().get_pipe("lemmatizer").lookups
+                if lookups.has_table("lemma_index"):
+                    table = lookups.get_table("lemma_index")
+                    for pos in ("adj", "adv", "verb"):
+                        words.update(w.lower() for w in table.get(pos, ()) if not _ROMAN_LOWER.fullmatch(w.lower()))
+            except Exception:  # noqa: BLE001 - a pipeline without the rule lemmatizer: the short list only
+                pass
+            self._plain = frozenset(words)
+        return self._plain
+
+    @property
     def name_tokens(self) -> dict[str, frozenset[str]]:
         """Person actor_id -> every word of every form the data gives for that person (folded)."""
         if self._name_tokens is None:
@@ -258,7 +293,7 @@ class Resolver:
                 if len(key) < FUZZY_MIN_LEN or not key.isalpha() or not key.isascii():
                     continue
                 if not any(s.entry.category in (G.PERSON, G.STATE, G.CAPITAL) and s.form[:1].isupper()
-                           for s in surfaces) and not (len(key) >= 7 and any(
+                           and not s.derived for s in surfaces) and not (len(key) >= 7 and any(
                                s.entry.category in (G.ADJECTIVE, G.GROUP) and s.form[:1].isupper()
                                for s in surfaces)):
                     continue  # a misspelt nationality or group must be long to be told apart ("Chenchen")
@@ -306,6 +341,7 @@ class _DocPass:
         self.hit_at: dict[int, Hit] = {}  # token -> hit covering it
         self.deferred: set[int] = set()  # tokens of group words inside a longer name ("Islamic Salvation Front")
         self.abbrevs: dict[str, Actor] = {}  # "MASSOB" -> the organisation it was defined for in parentheses
+        self.namesakes: dict[str, int] = {}  # folded surname -> token of a namesake's full name ("Thorvald Stoltenberg")
 
     # -- pass 1: gazetteer hits ------------------------------------------------------------------
     def find_hits(self) -> list[Hit]:
@@ -357,7 +393,7 @@ class _DocPass:
             if not found:
                 continue
             key, score = found
-            cands = self.gz.surfaces[key]
+            cands = [s for s in self.gz.surfaces[key] if not s.derived]  # a misspelt surname must be a listed one
             if t.ent_type_ == "PERSON":  # a person's name never fuzzy-matches a country or a city
                 cands = [s for s in cands if s.entry.category == G.PERSON]
             if cands:
@@ -407,7 +443,7 @@ class _DocPass:
                 and prev.ent_type_ == "PERSON" and self.sent_of[h.start - 1] == self.sent_of[h.start]):
             return False
         if low in NAME_TITLES or low in HONORIFICS or low in NAME_PARTICLES or low in self.gz.roles \
-                or low in self.gz.surfaces:
+                or self.gz.listed(low):
             return False  # a title ("Sheikh"), or a word some list knows ("Hafez" of "Hafez Assad" is a form)
         from rapidfuzz import fuzz
 
@@ -418,6 +454,7 @@ class _DocPass:
         keep = [s for s in h.cands if s.entry.category != G.PERSON or known(s.entry)]
         if len(keep) == len(h.cands):
             return False
+        self.namesakes.setdefault(fold(self.doc[h.start].text), h.start)
         h.cands = keep
         return not keep
 
@@ -672,6 +709,14 @@ class _DocPass:
             if low in HONORIFICS:
                 new_start, i = i, i - 1
                 continue
+            if low in ABBREV_TITLES or (low in ("lt", "col", "gen", "maj", "capt", "adm", "brig", "sgt") and t.text[:1].isupper()
+                                        and i + 1 < self.n and doc[i + 1].text == "."):
+                office = office or "other"  # "Gen. Mladic", "Lt. Gen. X"
+                new_start, i = i, i - 1
+                continue
+            if t.text == "." and i > 0 and doc[i - 1].lower_ in ("lt", "col", "gen", "maj", "capt", "adm", "brig", "sgt"):
+                new_start, i = i, i - 1
+                continue
             if low in FORMER or (low == "-" and i > 0 and doc[i - 1].lower_ == "ex"):
                 former = True
                 new_start, i = i, i - 1
@@ -724,6 +769,11 @@ class _DocPass:
             self._emit(start, h.end, Actor(title_code, sector or "GOV", doc[h.start:h.end].text, None, "person"),
                        "title", 0.6)
             return
+        if title_code and any(e.code == title_code for e in persons):
+            persons = [e for e in persons if e.code == title_code]  # "Kenyan President Moi": the Kenyan reading
+        if all(" " not in s.form for s in h.cands if s.entry.category == G.PERSON):
+            self._surname(h, persons, start, office, former)
+            return
         if single and fold(doc[h.start].text) in self.r.common_words and not titled and self.n > 3:
             t = doc[h.start]
             if not (t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[
@@ -745,6 +795,79 @@ class _DocPass:
             conf = h.confidence * 0.6
             rule = (h.rule if h.rule == "fuzzy" else ("title" if titled else "alias")) + ":out_of_term"
         self._emit(start, h.end, actor, rule, conf)
+
+    def _surname(self, h: Hit, persons: list[Entry], start: int, office: str | None, former: bool) -> None:
+        """A person named by one word: 'Yeltsin', 'President Moi', 'Mr Netanyahu', 'Mobutu'.
+
+        In order: the person this article already named in full ('Daniel arap Moi ... Moi'); nobody, when a
+        namesake was named ('Thorvald Stoltenberg ... Stoltenberg', left to the coreference pass); nobody, when
+        the word is an ordinary word ('Major', 'Rice', 'Moi') and no title stands before it; then the one person
+        of that surname in office on the article date (or, when none is, the only one the data knows). A surname
+        several people share at that date ('Bush' in 2000, 'Kim') names no one; the mention keeps their country
+        when they all have the same one."""
+        doc = self.doc
+        t = doc[h.start]
+        word = fold(doc[h.start:h.end].text)
+        titled = start < h.start
+        ids = {e.actor_id for e in persons}
+        for m in reversed(self.mentions):
+            if m.actor.kind == "person" and m.actor.actor_id in ids and m.token_end <= h.start:
+                a = m.actor
+                self._emit(start, h.end, Actor(a.code, a.sector, a.name, a.actor_id, "person"), "coref", 0.85)
+                return
+        earlier = self.namesakes.get(word)
+        if earlier is not None and earlier < h.start:
+            self.deferred.update(range(h.start, h.end))
+            return
+        nxt = doc[h.end] if h.end < self.n else None
+        if (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha
+                and self.sent_of[h.end] == self.sent_of[h.start]
+                and all(s.derived for s in h.cands if s.entry.category == G.PERSON)):
+            self.deferred.update(range(h.start, h.end))  # "Ali Hassan", "Mayor Luzhkov": a given name or a title
+            return
+        personal = office is not None or any(doc[k].lower_ in HONORIFICS for k in range(start, h.start))
+        if word in self.r.plain_words and not personal and self.n > 3:
+            return  # "Major said", "Rice prices": a word, until a title says otherwise
+        if word in self.r.common_words and not titled and self.n > 3 and not (
+                t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[self.sent_of[t.i]][0])):
+            return  # a surname the lexicon also knows ("Castro") needs a personal context
+        if len(h.categories()) > 1 and not titled and t.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+            return  # e.g. "Jordan": leave it to the state reading
+        pool = self._surname_pool(persons, office)
+        derived = all(s.derived for s in h.cands if s.entry.category == G.PERSON and s.entry.actor_id in pool)
+        rule = "fuzzy" if h.rule == "fuzzy" else ("title" if titled else ("surname" if derived else "alias"))
+        if len(pool) != 1:
+            codes = {e.code for rows in pool.values() for e in rows}
+            code = codes.pop() if len(codes) == 1 else None
+            self._emit(start, h.end, Actor(code, None, doc[h.start:h.end].text, None, "person"), "surname_ambiguous",
+                       h.confidence * (0.5 if code else 0.3))
+            return
+        entry, in_term = self._pick_person(next(iter(pool.values())), office)
+        if in_term and not former:
+            self._emit(start, h.end, Actor(entry.code, entry.sector, entry.name, entry.actor_id, "person"), rule,
+                       h.confidence * (0.9 if derived else 1.0))
+        else:
+            self._emit(start, h.end, Actor(entry.code, None, entry.name, entry.actor_id, "person"),
+                       rule + ":out_of_term", h.confidence * 0.6)
+
+    def _surname_pool(self, persons: list[Entry], office: str | None) -> dict[str, list[Entry]]:
+        """The people a surname may name, by actor id: those in office on the article date, or everyone when
+        none is; narrowed to the user's own entries, then to the office a title names ('Foreign Minister
+        Ivanov'), when that leaves one."""
+        by_id: dict[str, list[Entry]] = {}
+        for e in persons:
+            by_id.setdefault(e.actor_id, []).append(e)
+        live = {k: v for k, v in by_id.items() if any(e.in_term(self.date) for e in v)}
+        pool = live or by_id
+        users = {k: v for k, v in pool.items() if any(e.user for e in v)}
+        if users:
+            pool = users
+        if len(pool) > 1 and office:
+            fit = {k: v for k, v in pool.items() if any(
+                (e.office == office or (office == "top" and e.top)) and (not live or e.in_term(self.date)) for e in v)}
+            if len(fit) == 1:
+                pool = fit
+        return pool
 
     def _ambiguous(self, persons: list[Entry]) -> bool:
         live = {e.actor_id for e in persons if e.in_term(self.date)}
@@ -842,6 +965,9 @@ class _DocPass:
         if cat in (G.STATE, G.SEAT, G.CAPITAL, G.ADJECTIVE) and code and self._description(h.start, h.end, code):
             return
         if cat == G.ORG:
+            if self._other_name(h):
+                self.deferred.update(range(h.start, h.end))  # the longer name is left to the unlisted pass
+                return
             self._emit(h.start, h.end, Actor(e.code, e.sector, e.name, e.actor_id, e.kind), rule_prefix or "alias",
                        conf)
             return
@@ -883,6 +1009,17 @@ class _DocPass:
         else:
             self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
                        rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
+
+    def _other_name(self, h: Hit) -> bool:
+        """An organisation named by an ordinary word ('the Commonwealth') that begins a longer name of something
+        else: 'the Commonwealth of Massachusetts', 'the Commonwealth Games' (an event, not the organisation)."""
+        doc = self.doc
+        words = [t for t in doc[h.start:h.end] if t.lower_ != "the"]
+        if len(words) != 1 or words[0].lower_ not in self.r.common_words:
+            return False
+        if h.end + 1 < self.n and doc[h.end].lower_ == "of" and doc[h.end + 1].text[:1].isupper():
+            return True
+        return self._inside_longer_name(h, ("EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"))
 
     def _possessive_state(self, t: Any) -> str | None:
         """The state or place named by a possessive on ``t`` ("Croatia's Serbs"), or None."""
