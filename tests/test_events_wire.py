@@ -310,3 +310,13 @@ def test_a_sentence_naming_only_a_place_codes_only_violence_or_protest_there() -
 def test_a_nationality_adjective_makes_a_sentence_codeable() -> None:
     # no actor mention at all: "Belarusian" on the noun names the side
     assert top("The Belarusian mission in Geneva rejected the resolution.")[:2] == ("REJECT", "BLR")
+
+
+def test_coordinated_of_objects_are_both_parties() -> None:
+    got = top("The envoys of Armenia and Azerbaijan met in Moscow under Russian mediation.")
+    assert got[0] == "CONSULT" and {got[1], got[2]} == {"ARM", "AZE"}
+
+
+def test_prisoners_of_war_are_no_fighting() -> None:
+    got = events("Iranian and Iraqi officials held a fresh round of negotiations on prisoners of war in Geneva.")
+    assert not [e for e in got if e[0] == "ASSAULT"]

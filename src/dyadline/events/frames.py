@@ -119,11 +119,17 @@ MEMORY_HEADS = frozenset("""anniversary story history end outcome memory memoria
 museum veteran lesson remembrance centenary jubilee""".split())
 
 
+WAR_PHRASE_HEADS = frozenset("prisoner crime criminal veteran ministry minister widow orphan cabinet council game "
+                             "room spoils art".split())
+
+
 def _remembered(n: Any) -> bool:
     """An event noun named as history: under a memory noun ("the fifth anniversary of Iraq's invasion of
     Kuwait"), or a named war ("the Korean War", "the Second World War", "the Iran-Iraq war of the 1980s")."""
-    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in MEMORY_HEADS:
-        return True
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and (
+            n.head.head.lemma_.lower() in MEMORY_HEADS
+            or (n.lemma_.lower() == "war" and n.head.head.lemma_.lower() in WAR_PHRASE_HEADS)):
+        return True  # ("prisoners of war", "war crimes" name a status, not the fighting)
     if n.lemma_.lower() == "war" and (n.text[0].isupper() and n.i > n.sent.start or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "DATE" for g in c.subtree) for c in n.children)):
         return True
@@ -349,6 +355,13 @@ class MentionIndex:
                 m = m or self.crowd(h)
             elif m is not None and derived:
                 extra = self._coordinated_modifiers(h, m)
+                # "the envoys of Armenia and Azerbaijan": each coordinated "of" object names a party
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in self.actor and self.actor[g.i].actor.code == m.actor.code:
+                                extra += [self.actor[x.i] for x in g.conjuncts if x.i in self.actor
+                                          and self.actor[x.i].actor.code not in (None, m.actor.code)]
             for x in ([m] if m is not None else []) + extra:
                 if all(x is not o for o in out):
                     out.append(x)
