@@ -320,3 +320,19 @@ def test_coordinated_of_objects_are_both_parties() -> None:
 def test_prisoners_of_war_are_no_fighting() -> None:
     got = events("Iranian and Iraqi officials held a fresh round of negotiations on prisoners of war in Geneva.")
     assert not [e for e in got if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian armoured divisions moved toward the Pakistani frontier in Rajasthan, defence analysts said.",
+     ("MOBILIZE", "IND", "PAK")),
+    ("Libya froze its participation in the Arab Maghreb Union, the Libyan news agency JANA said.", ("SANCTION", "LBY")),
+    ("The Jordanian government rescinded the fuel price increases that had sparked rioting in Maan.",
+     ("CONCEDE", "JOR", "JOR")),
+    ("Abu Sayyaf rebels seized a group of foreign tourists from a Malaysian island resort, officials said.",
+     ("ASSAULT", "PHL", "MYS")),
+    ("Defense Secretary Dick Cheney authorised the call-up of reservists for the build-up against Iraq.",
+     ("MOBILIZE", "USA", "IRQ")),
+    ("West African leaders slapped an embargo on arms deliveries to Sierra Leone's junta.", ("SANCTION",)),
+])
+def test_wire_senses_round_four(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected

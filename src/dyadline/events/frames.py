@@ -1372,6 +1372,9 @@ class FrameFinder:
         """ "a joint intelligence cell", "a joint investigation team": the actors stage may read such a phrase
         as an unnamed group (no code); when a modifier-specific noun entry fits it, it is the event."""
         m = idx.actor.get(tok.i)
+        if m is not None and m.rule == "org_unlisted" and m.token_end - m.token_start == 1 and tok.text.islower():
+            # "the call-up of reservists": the tagger read a lower-case event noun as an organisation
+            return self.lex.noun(tok.lemma_.lower()) is not None
         if m is None or m.actor.code is not None:
             return False
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}

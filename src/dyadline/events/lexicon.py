@@ -30,7 +30,7 @@ DEFAULT_NOUN_TARGET = ("to", "against", "on")
 LIGHT_VERBS = frozenset(
     """make hold pay launch carry conduct stage impose issue give express begin start continue mount
     deliver level lodge file hold have open resume announce extend offer voice reach sign conclude
-    seal strike order step up intensify escalate renew declare send observe adopt approve introduce unveil
+    seal strike order step up intensify escalate renew declare send observe adopt approve introduce unveil authorize authorise
     slap enact expand tighten provide wage unleash initiate accelerate speed hasten complete finish pursue repeat reiterate
     set form establish create run""".split()
 )

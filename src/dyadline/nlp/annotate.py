@@ -55,7 +55,10 @@ def get_nlp() -> Any:
 COMPOUND_VERBS = ("test-fire", "test-fires", "test-fired", "test-firing",
                   "test-launch", "test-launches", "test-launched", "test-launching",
                   # protest nouns the tokenizer would split into a verb and a preposition ("staged a sit-in")
-                  "sit-in", "sit-ins", "stay-away", "stay-aways", "go-slow", "go-slows")
+                  "sit-in", "sit-ins", "stay-away", "stay-aways", "go-slow", "go-slows",
+                  # event nouns of the lexicon that are hyphenated ("the call-up of reservists", "a cease-fire")
+                  "call-up", "call-ups", "build-up", "build-ups", "cease-fire", "cease-fires", "walk-out", "walk-outs",
+                  "pull-out", "pull-outs", "hand-over", "crack-down", "counter-offensive", "counter-attack")
 
 
 def _keep_compound_verbs(nlp: Any) -> None:
