@@ -336,3 +336,9 @@ def test_prisoners_of_war_are_no_fighting() -> None:
 ])
 def test_wire_senses_round_four(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected
+
+
+def test_a_trailing_allegation_is_the_news() -> None:
+    got = top("China tortured and detained dissidents on a wide scale last year, the State Department charged in its "
+              "annual human rights report.")
+    assert got[:3] == ("ACCUSE", "USA", "CHN")

@@ -93,6 +93,7 @@ def nationality_codes() -> dict[str, str]:
 
 
 ULTIMATUM_VERBS = frozenset("face risk suffer incur".split())
+ALLEGE_VERBS = frozenset("charge allege accuse claim".split())
 JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational".split())
 # verbs of measure and state that say what two states are or have together, not what they do together
 STATIVE_VERBS = frozenset("""be have account make represent hold own total comprise constitute produce export import
@@ -1331,6 +1332,16 @@ class FrameFinder:
             if _commemoration_or_poll(f):
                 del frames[i]
         for f in frames.values():
+            if f.type == "ACCUSE" and vlemma(f.trigger) in ALLEGE_VERBS and f.trigger.dep_ in ("conj", "parataxis") \
+                    and not f.targets and f.sources:
+                # "China tortured dissidents, the State Department charged": the parser hangs the trailing
+                # allegation on the act alleged; the allegation is the news, aimed at the act's doer
+                act = _frame_at(frames, f.trigger.head)
+                if act is not None and act is not f and act.sources and f.trigger.head.i < f.trigger.i \
+                        and all(m.actor.code != s.actor.code for m in act.sources for s in f.sources):
+                    f.targets, f.target_slot = list(act.sources), "doer of the alleged act"
+                    act.purpose_of = f
+                    act.notes.append(f"alleged by '{f.trigger_text}': ranked below the allegation")
             if f.type == "CONSULT" and f.path == "noun" and f.source_slot.startswith("subject of") \
                     and len({m.actor.code for m in f.sources}) >= 2:
                 # "Greek and Turkish diplomats travelled to Bern for talks": the talks between the travellers are
