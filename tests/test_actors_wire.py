@@ -637,3 +637,19 @@ def test_the_international_community_is_not_coded() -> None:
     # CAMEO has no actor code for "the international community": it stays uncoded rather than guessed
     m, ms = find("The international community condemned the coup.", "international community", "1999-10-13")
     assert m is None, [(x.text, x.actor.code) for x in ms]
+
+
+@pytest.mark.parametrize(("text", "span", "date"), [
+    ("The Bush administration declared that China must drop its trade barriers.", "Bush", "2000-01-01"),
+    ("Officials in Washington said Bush would veto the bill.", "Bush", "2003-05-01"),
+    ("Bush said he would veto the bill.", "Bush", "2003-05-01"),
+])
+def test_a_common_word_surname_is_a_name_in_a_personal_context(text: str, span: str, date: str) -> None:
+    # "the Bush administration", a capitalised name inside a sentence, a name opening "... said"
+    m, seen = find(text, span, date)
+    assert m is not None and m.actor.code == "USA", seen
+
+
+def test_an_ordinary_word_opening_a_sentence_stays_a_word() -> None:
+    m, seen = find("Bush fires swept across New South Wales.", "Bush", "2003-01-01")
+    assert m is None or m.actor.code != "USA", seen

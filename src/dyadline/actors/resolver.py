@@ -116,6 +116,9 @@ SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
+SPEECH_AFTER_NAME = frozenset("say tell add announce insist warn declare urge vow promise".split())
+# nouns after a leader's surname that make it the leader's: "the Bush administration", "the Major government"
+LEADER_HEADS = frozenset("administration government cabinet presidency regime camp aides era".split())
 # surnames that are also ordinary words the lexicon files as nouns only (adjectives, adverbs and verbs are found
 # there), or foreign words wire copy quotes: "Moi" (French "me"), "King", "Wood". Alone they are no one; a title
 # ("President Moi", "Mr Wood"), a given name or an earlier full name in the article makes them a person.
@@ -825,7 +828,12 @@ class _DocPass:
                 and all(s.derived for s in h.cands if s.entry.category == G.PERSON)):
             self.deferred.update(range(h.start, h.end))  # "Ali Hassan", "Mayor Luzhkov": a given name or a title
             return
-        personal = office is not None or any(doc[k].lower_ in HONORIFICS for k in range(start, h.start))
+        personal = office is not None or any(doc[k].lower_ in HONORIFICS for k in range(start, h.start)) \
+            or (nxt is not None and nxt.lower_ in LEADER_HEADS) \
+            or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS") and (
+                t.i > self.sent_bounds[self.sent_of[t.i]][0]
+                or (nxt is not None and nxt.lemma_.lower() in SPEECH_AFTER_NAME)))
+        # ("the Bush administration"; a capitalised name inside a sentence, or "Bush said ..." opening one)
         if word in self.r.plain_words and not personal and self.n > 3:
             return  # "Major said", "Rice prices": a word, until a title says otherwise
         if word in self.r.common_words and not titled and self.n > 3 and not (
