@@ -342,3 +342,8 @@ def test_a_trailing_allegation_is_the_news() -> None:
     got = top("China tortured and detained dissidents on a wide scale last year, the State Department charged in its "
               "annual human rights report.")
     assert got[:3] == ("ACCUSE", "USA", "CHN")
+
+
+def test_an_act_that_draws_condemnation_is_condemned_by_its_critics() -> None:
+    got = top("NATO air strikes on Bosnian Serb positions drew sharp condemnation from the Russian foreign ministry.")
+    assert got[:3] == ("ACCUSE", "RUS", "NATO")
