@@ -347,3 +347,12 @@ def test_a_trailing_allegation_is_the_news() -> None:
 def test_an_act_that_draws_condemnation_is_condemned_by_its_critics() -> None:
     got = top("NATO air strikes on Bosnian Serb positions drew sharp condemnation from the Russian foreign ministry.")
     assert got[:3] == ("ACCUSE", "RUS", "NATO")
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Israel handed over the Red Sea resort of Taba to Egypt on Wednesday.", "RETREAT"),
+    ("Japan handed over emergency supplies to the Red Cross in Kobe.", "AID"),
+    ("Colombia handed over the suspect to the United States.", "COOPERATE"),
+])
+def test_what_is_handed_over_decides_the_type(text: str, typ: str) -> None:
+    assert top(text)[0] == typ
