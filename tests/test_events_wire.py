@@ -356,3 +356,17 @@ def test_an_act_that_draws_condemnation_is_condemned_by_its_critics() -> None:
 ])
 def test_what_is_handed_over_decides_the_type(text: str, typ: str) -> None:
     assert top(text)[0] == typ
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan is deeply concerned about North Korea's missile tests.", ("ACCUSE", "JPN", "PRK")),
+    ("The State Department said it was troubled by Israel's decision to build new homes.", ("ACCUSE", "USA", "ISR")),
+    ("European Union foreign ministers said they were disappointed by Ankara's handling of the Kurdish question.",
+     ("ACCUSE", "EUR", "TUR")),
+])
+def test_stated_displeasure_with_someone_is_disapproval(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_displeasure_with_no_one_is_no_event() -> None:
+    assert events("Germany was concerned about the flooding.") == []

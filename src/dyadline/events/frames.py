@@ -94,6 +94,9 @@ def nationality_codes() -> dict[str, str]:
 
 ULTIMATUM_VERBS = frozenset("face risk suffer incur".split())
 ALLEGE_VERBS = frozenset("charge allege accuse claim".split())
+# stated displeasure: "said it was troubled by", "is deeply concerned about" (CAMEO 110/111)
+DISAPPROVE_ADJECTIVES = frozenset("""troubled concerned disappointed dismayed alarmed unhappy dissatisfied angry outraged
+indignant displeased upset worried angered incensed""".split())
 JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational".split())
 # verbs of measure and state that say what two states are or have together, not what they do together
 STATIVE_VERBS = frozenset("""be have account make represent hold own total comprise constitute produce export import
@@ -1223,6 +1226,8 @@ class FrameFinder:
         return f if f.sources else None
 
     def _adj_wrapper(self, a: Any, idx: MentionIndex) -> Frame | None:
+        if a.lower_ in DISAPPROVE_ADJECTIVES and a.dep_ in ("acomp", "ccomp", "xcomp"):
+            return self._disapproval(a, idx)
         typ = WRAPPER_ADJECTIVES.get(a.lemma_.lower())
         if typ is None or not _children(a, ("xcomp",)):
             return None
@@ -1242,6 +1247,30 @@ class FrameFinder:
                 break
         return f
 
+    def _disapproval(self, a: Any, idx: MentionIndex) -> Frame | None:
+        """ "The State Department said it was troubled by Israel's decision", "Japan is concerned about the
+        tests": a stated displeasure with someone's act is verbal disapproval (CAMEO 110/111 -> ACCUSE)."""
+        targets = [m for c in a.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "with", "about")
+                   for g in c.children if g.dep_ == "pobj" for m in idx.actors(g)]
+        if not targets:
+            return None
+        entry = LexEntry(lemma=a.lower_, pos="adj", type="ACCUSE", mode="disapprove", target=("by", "at", "over"),
+                         confidence=0.55, origin="adjective")
+        f = Frame(a, entry, "ACCUSE", "disapprove", "verb")
+        head = a.head if a.dep_ in ("acomp",) else a
+        # ("they were disappointed by ...": the parser may read the adjective as a passive verb)
+        subj = _children(a, ("nsubjpass",)) if a.pos_ == "VERB" else subject_of(head)[0]
+        for tok in subj:
+            ms = idx.actors(tok, derived=False)
+            if not ms and tok.lower_ in PRONOUNS:
+                ms = _speaker_for_pronoun(tok, idx)
+            if ms:
+                f.sources, f.source_slot = ms, "subj"
+                break
+        src = {m.actor.code for m in f.sources}
+        f.targets, f.target_slot = [m for m in targets if m.actor.code not in src], "by/at/over/with/about"
+        return f if f.sources and f.targets else None
+
     # -- the sentence ---------------------------------------------------------------------------
     def find(self, span: Any, idx: MentionIndex) -> list[Frame]:
         frames: dict[int, Frame] = {}
@@ -1259,6 +1288,8 @@ class FrameFinder:
                 f = self._adj_wrapper(tok, idx)
             if tok.pos_ == "VERB" and (f is None or TYPES[f.type].quad in (1, 2)) and _in_protest(tok):
                 f = self._protest_frame(tok, idx) or f
+            if f is None and tok.pos_ == "VERB" and tok.lower_ in DISAPPROVE_ADJECTIVES:
+                f = self._disapproval(tok, idx)
             if f is None and tok.pos_ == "VERB":
                 f = self._joint_act(tok, idx)
             if f is not None:
