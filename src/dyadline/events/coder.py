@@ -232,9 +232,11 @@ def _weapon_subject(f: Frame) -> bool:
 
 
 def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
-    """The state where violence with no named side took place: an ASSAULT noun or passive frame ("fighting
-    in Mogadishu", "four were killed in Dili") with a locative place on the trigger itself. A clause of
-    the frame's own ("Fighting in Mogadishu between rival militias") must name no one, coded or not."""
+    """The state where violence or a protest with no named side took place: an ASSAULT or PROTEST noun or
+    passive frame, or a weapon doing the act ("fighting in Mogadishu", "four were killed in Dili", "mortar rounds
+    slammed into the market in Sarajevo", "a general strike paralysed Antananarivo"), with a locative place on
+    the trigger, on the verb that reports it, or as the object the strike shuts. Called only when the frame
+    names nobody on either side."""
     if f.type not in ("ASSAULT", "PROTEST") or (f.path not in ("noun", "passive") and not _weapon_subject(f)):
         return None  # ("mortar rounds slammed into the market in Sarajevo": the weapon is no actor)
     loc, how = event_location(f.trigger, f.mode, [], idx)
