@@ -370,3 +370,12 @@ def test_stated_displeasure_with_someone_is_disapproval(text: str, expected: tup
 
 def test_displeasure_with_no_one_is_no_event() -> None:
     assert events("Germany was concerned about the flooding.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Martial law on Taiwan, in force for 38 years, was lifted at midnight, the Kuomintang government said.",
+     ("CONCEDE", "TWN", "TWN")),
+    ("A curfew was imposed in Dili on Monday.", ("COERCE", "TLS", "TLS")),
+])
+def test_a_measure_in_the_passive_with_nobody_named_is_the_states_own(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected

@@ -237,9 +237,18 @@ def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
     slammed into the market in Sarajevo", "a general strike paralysed Antananarivo"), with a locative place on
     the trigger, on the verb that reports it, or as the object the strike shuts. Called only when the frame
     names nobody on either side."""
-    if f.type not in ("ASSAULT", "PROTEST") or (f.path not in ("noun", "passive") and not _weapon_subject(f)):
+    domestic_passive = f.type in DOMESTIC_PASSIVE_TYPES and f.path == "passive"
+    if not domestic_passive and (f.type not in ("ASSAULT", "PROTEST")
+                                 or (f.path not in ("noun", "passive") and not _weapon_subject(f))):
         return None  # ("mortar rounds slammed into the market in Sarajevo": the weapon is no actor)
     loc, how = event_location(f.trigger, f.mode, [], idx)
+    if loc is None and domestic_passive:
+        # "Martial law on Taiwan was lifted": the place is named inside the subject of the passive
+        for s in (c for c in f.trigger.children if c.dep_ == "nsubjpass"):
+            m = next((idx.location.get(t.i) or idx.actor.get(t.i) for t in s.subtree
+                      if t.i in idx.location or t.i in idx.actor), None)
+            if m is not None and m.actor.code and is_state_code(m.actor.code):
+                loc, how = Location(text=m.text, code=m.actor.code), f"locative (in the subject '{s.text}')"
     head = f.trigger.head
     if loc is None and f.type == "PROTEST" and f.trigger.dep_ == "nsubj" and head.pos_ == "VERB":
         # "a general strike paralysed Antananarivo", "the stay-away shut down Soweto": the place struck
@@ -318,6 +327,9 @@ DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
+# a state's own measures reported in the passive with nobody named: "martial law was lifted", "security was
+# tightened in Luxor", "a curfew was imposed in Dili" are coded inside the state of the place (X -> X)
+DOMESTIC_PASSIVE_TYPES = frozenset({"CONCEDE", "COERCE", "MOBILIZE"})
 # predicates on which the fallback classifier is never asked: no comment, travel home, plain existence
 FALLBACK_SILENT = frozenset("comment elaborate speculate specify respond return remain stay be".split())
 WEAPON_NOUNS = frozenset("""round shell rocket missile bomb mortar grenade bullet explosive mine projectile shrapnel
@@ -357,7 +369,8 @@ class EventCoder:
             if not people:
                 # a sentence that names only a place codes only violence or protest there, with nobody named
                 # ("Fighting in Mogadishu left 30 dead"); "Western pressure on Minsk grows" is no event
-                frames = [f for f in frames if f.type in ("ASSAULT", "PROTEST")]
+                frames = [f for f in frames if f.type in ("ASSAULT", "PROTEST")
+                          or (f.type in DOMESTIC_PASSIVE_TYPES and f.path == "passive")]
             if sports_cue(span.text):
                 # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
                 frames = [f for f in frames if f.trigger.lemma_.lower() not in CONTEST_WORDS]
@@ -527,7 +540,7 @@ class EventCoder:
                                        "event-place-source", 0.35)]
             targets = [_implied_target(place, place.actor.code, f"{place.text} (where it happened)",
                                        "event-place-target", 0.35)]
-            domestic.append(f"nobody named: violence at '{place.text}' is coded inside its state")
+            domestic.append(f"nobody named: the act at '{place.text}' is coded inside its state")
         if any(is_uncoded_role(m, span.doc) for m in [*sources, *targets]):
             # CAMEO codes a domestic actor ("farmers", "police") by the state it acts in (events/domestic.py)
             prev = getattr(self, "_prev", {}).get(sent_idx)
@@ -619,10 +632,13 @@ class EventCoder:
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
                                        "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
-        if not sources and targets and typ == "ASSAULT" and location is not None and location.code \
+        at_home = location is not None and typ in DOMESTIC_PASSIVE_TYPES and f.path in ("passive", "light") \
+            and all(m.actor.code == location.code for m in targets)
+        if not sources and targets and (typ == "ASSAULT" or at_home) and location is not None and location.code \
                 and loc_how.startswith("locative") and is_state_code(location.code):
             # "a roadside bombing near Samarra killed a US soldier": attackers nobody names are coded by the
-            # state where they struck (CAMEO convention for unattributed violence)
+            # state where they struck (CAMEO convention for unattributed violence); "a curfew was imposed in
+            # Dili": a measure nobody is named for is the state's own there
             sources = [_implied_target(targets[0], location.code, f"{location.text} (unnamed attackers there)",
                                        "event-place-source", 0.4)]
             domestic.append(f"no doer named: the place of the attack ('{location.text}') gives it")
