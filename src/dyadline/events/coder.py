@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
+from dyadline.actors.places import lookup_place
 from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
 from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
@@ -225,6 +226,21 @@ def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence
                    token_end=anchor.token_end, rule=rule, confidence=confidence)
 
 
+def _state_mention(toks: Any, idx: MentionIndex, exclude: frozenset[str] | set[str] = frozenset()) -> Mention | None:
+    """The first place or actor mention on these tokens whose code is a state (other than ``exclude``)."""
+    for t in toks:
+        m = idx.location.get(t.i) or idx.actor.get(t.i)
+        if m is not None and m.actor.code and is_state_code(m.actor.code) and m.actor.code not in exclude:
+            return m
+    return None
+
+
+def _own_country(sources: list[Mention], rule: str) -> list[Mention]:
+    """The doer's own state as an implied target (CAMEO codes a state's act on its own people X -> X)."""
+    m0 = sources[0]
+    return [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)", rule, 0.45)]  # type: ignore[arg-type]
+
+
 def _weapon_subject(f: Frame) -> bool:
     """ "Mortar rounds slammed into the market", "a rocket hit the town": the subject is a weapon, not a doer."""
     return f.path == "verb" and f.type == "ASSAULT" and any(
@@ -242,20 +258,18 @@ def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
                                  or (f.path not in ("noun", "passive") and not _weapon_subject(f))):
         return None  # ("mortar rounds slammed into the market in Sarajevo": the weapon is no actor)
     loc, how = event_location(f.trigger, f.mode, [], idx)
+    head = f.trigger.head
+    named, how_named = None, ""
     if loc is None and domestic_passive:
         # "Martial law on Taiwan was lifted": the place is named inside the subject of the passive
-        for s in (c for c in f.trigger.children if c.dep_ == "nsubjpass"):
-            m = next((idx.location.get(t.i) or idx.actor.get(t.i) for t in s.subtree
-                      if t.i in idx.location or t.i in idx.actor), None)
-            if m is not None and m.actor.code and is_state_code(m.actor.code):
-                loc, how = Location(text=m.text, code=m.actor.code), f"locative (in the subject '{s.text}')"
-    head = f.trigger.head
-    if loc is None and f.type == "PROTEST" and f.trigger.dep_ == "nsubj" and head.pos_ == "VERB":
+        named = _state_mention((t for c in f.trigger.children if c.dep_ == "nsubjpass" for t in c.subtree), idx)
+        how_named = "locative (in the subject)"
+    elif loc is None and f.type == "PROTEST" and f.trigger.dep_ == "nsubj" and head.pos_ == "VERB":
         # "a general strike paralysed Antananarivo", "the stay-away shut down Soweto": the place struck
-        m = next((idx.location.get(c.i) or idx.actor.get(c.i) for c in head.children if c.dep_ == "dobj"
-                  and (c.i in idx.location or c.i in idx.actor)), None)
-        if m is not None and m.actor.code and is_state_code(m.actor.code):
-            loc, how = Location(text=m.text, code=m.actor.code), f"locative (object of '{head.text}')"
+        named = _state_mention((c for c in head.children if c.dep_ == "dobj"), idx)
+        how_named = f"locative (object of '{head.text}')"
+    if named is not None:
+        loc, how = Location(text=named.text, code=named.actor.code), how_named
     if loc is None and f.trigger.dep_ in ("nsubj", "nsubjpass") and f.trigger.head.pos_ == "VERB":
         # "Heavy fighting was reported in Kabul", "street battles raged in Monrovia": the place sits on the
         # verb that reports or continues the fighting
@@ -268,24 +282,18 @@ def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
                    rule="event-place", confidence=0.35)
 
 
-def _asked_place(f: Frame, idx: MentionIndex) -> Mention | None:
+def _asked_place(f: Frame, idx: MentionIndex) -> Location | None:
     """A state named as a place inside what a request asks for (its object or its "for" phrase)."""
-    src = {m.actor.code for m in f.sources}
-    for c in f.trigger.children:
-        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")):
-            for t in c.subtree:
-                m = idx.location.get(t.i) or idx.actor.get(t.i)
-                if m is not None and m.actor.code and is_state_code(m.actor.code) and m.actor.code not in src \
-                        and t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout"):
-                    return m
-    return None
+    asked = (c for c in f.trigger.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")))
+    m = _state_mention((t for c in asked for t in c.subtree
+                        if t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout")),
+                       idx, exclude={m.actor.code for m in f.sources if m.actor.code})
+    return Location(text=m.text, code=m.actor.code) if m is not None else None
 
 
-def _goal_place(f: Frame, idx: MentionIndex, preps: frozenset[str] | None = None) -> Any:
+def _goal_place(f: Frame, idx: MentionIndex, preps: frozenset[str] | None = None) -> Location | None:
     """The state of the place a deployment is sent to ("sent 2,000 troops to Chechnya" -> RUS), or with
     ``preps`` = LEFT_PREPS the place a force leaves ("withdrew from Grozny")."""
-    from dyadline.events.place import lookup_place
-
     for t in (f.trigger, *f.extra_tokens):
         for prep in t.children:
             if prep.dep_ != "prep" or prep.lower_ not in (preps or GOAL_PREPS):
@@ -611,15 +619,15 @@ class EventCoder:
             notes.append(f"negated future {typ} is a refusal -> REJECT")
             typ, path, factuality, mode = "REJECT", "intent", "asserted", None
             fcues = fcues + ["the refusal itself is asserted"]
-        court = [m for m in (idx.find(g) for c in _carrier(f).children if c.dep_ == "prep" and c.lower_ == "to"
-                             for g in c.children if g.dep_ == "pobj") if m is not None and m.actor.code in COURT_CODES]
-        if typ in ("AID", "RETREAT", "CONCEDE") and court:
-            targets = court[:1]
-        if typ in ("AID", "RETREAT", "CONCEDE") and targets and all(m.actor.code in COURT_CODES for m in targets):
-            # "transferred Milosevic to the war crimes tribunal", "was handed over to the Rwanda tribunal": a
-            # suspect delivered to a court is legal cooperation (CAMEO 0641), not aid or a release
-            notes.append(f"{typ} to an international court -> COOPERATE (legal)")
-            typ, mode = "COOPERATE", "legal"
+        if typ in ("AID", "RETREAT", "CONCEDE"):
+            court = [m for m in (idx.find(g) for c in _carrier(f).children if c.dep_ == "prep" and c.lower_ == "to"
+                                 for g in c.children if g.dep_ == "pobj") if m is not None and m.actor.code in COURT_CODES]
+            targets = court[:1] or targets
+            if targets and all(m.actor.code in COURT_CODES for m in targets):
+                # "transferred Milosevic to the war crimes tribunal", "was handed over to the Rwanda tribunal": a
+                # suspect delivered to a court is legal cooperation (CAMEO 0641), not aid or a release
+                notes.append(f"{typ} to an international court -> COOPERATE (legal)")
+                typ, mode = "COOPERATE", "legal"
         attribution, acues = attr_mod.attribute(doc, f.trigger, idx, [m.text for m in sources])
         date, precision, historical, date_expr = event_date(f.trigger, doc.date)
         location, loc_how = event_location(f.trigger, mode, targets, idx)
@@ -646,17 +654,13 @@ class EventCoder:
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
             # coercion with nobody named is done to its own country (CAMEO codes it X -> X)
-            m0 = sources[0]
-            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
-                                       "domestic-coercion-target", 0.45)]
+            targets = _own_country(sources, "domestic-coercion-target")
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
         if not targets and sources and typ == "CONCEDE" \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "President X resigned", "lifted the state of emergency": a leader or a state yielding with nobody
             # named yields to its own people (CAMEO 08x) and is coded X -> X
-            m0 = sources[0]
-            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)",
-                                       "domestic-concession-target", 0.45)]
+            targets = _own_country(sources, "domestic-concession-target")
             domestic.append("no target named: a concession (a resignation, a lifted emergency) yields to the state's own "
                             "country")
         if not targets and sources and typ == "MOBILIZE" and _police_moved(f) \
@@ -664,28 +668,22 @@ class EventCoder:
                 and (location is None or location.code in (None, sources[0].actor.code)):
             # "bussed riot police into Minsk", "sent extra officers to the coalfields": police deployed at home
             # are a show of force to the state's own population (CAMEO codes it X -> X)
-            m0 = sources[0]
-            targets = [_implied_target(m0, m0.actor.code, f"{m0.actor.code} (own country)", "domestic-police-target",
-                                       0.45)]
+            targets = _own_country(sources, "domestic-police-target")
             domestic.append("no target named: police deployed at home face the state's own country")
-        asked = _asked_place(f, idx) if not targets and sources and typ == "REQUEST" else None
-        if asked is not None:
-            # "called for the release of all political prisoners in Burma": what is asked for is to happen in
-            # Burma, whose government is asked (CAMEO convention)
-            targets = [_implied_target(sources[0], asked.actor.code, f"{asked.text} (where the demand applies)",  # type: ignore[arg-type]
-                                       "request-place-target", 0.45)]
-            domestic.append(f"no addressee named: the place of what is asked for ('{asked.text}') gives it")
-        left = _goal_place(f, idx, LEFT_PREPS) if not targets and sources and typ == "RETREAT" and mode == "withdraw" \
-            else None
-        if left is not None:
-            # "Russian troops withdrew from Grozny": the withdrawal is from the state that holds the place
-            targets = [_implied_target(sources[0], left.code, f"{left.text} (the place left)", "event-left-target", 0.45)]
-            domestic.append(f"no target named: the place left ('{left.text}') gives it")
-        goal = _goal_place(f, idx) if not targets and sources and typ == "MOBILIZE" else None
-        if goal is not None:
-            targets = [_implied_target(sources[0], goal.code, f"{goal.text} (where the force is sent)",  # type: ignore[arg-type]
-                                       "event-goal-target", 0.45)]
-            domestic.append(f"no target named: the place the force is sent to ('{goal.text}') gives it")
+        if not targets and sources:
+            # the state of a place the act is about gives its target: "called for the release of prisoners in
+            # Burma" asks Burma's government; "withdrew from Grozny" leaves Russia; "sent troops to Chechnya" faces
+            # Russia (CAMEO conventions)
+            place, why, rule = None, "", ""
+            if typ == "REQUEST":
+                place, why, rule = _asked_place(f, idx), "where the demand applies", "request-place-target"
+            elif typ == "RETREAT" and mode == "withdraw":
+                place, why, rule = _goal_place(f, idx, LEFT_PREPS), "the place left", "event-left-target"
+            elif typ == "MOBILIZE":
+                place, why, rule = _goal_place(f, idx), "where the force is sent", "event-goal-target"
+            if place is not None:
+                targets = [_implied_target(sources[0], place.code, f"{place.text} ({why})", rule, 0.45)]
+                domestic.append(f"no target named: the place '{place.text}' ({why}) gives it")
         if not targets and sources and typ == "MOBILIZE":
             # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no
             # named target faces the other state the sentence names

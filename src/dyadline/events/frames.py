@@ -127,6 +127,20 @@ WAR_PHRASE_HEADS = frozenset("prisoner crime criminal veteran ministry minister 
                              "room spoils art".split())
 
 
+def _subject_sources(f: Frame, toks: list[Any], slot: str, idx: MentionIndex) -> None:
+    """An adjective frame's doers: the first subject token that names an actor; a pronoun ("it was troubled
+    by ...") stands for the speaker of the reporting verb above it."""
+    for tok in toks:
+        ms = idx.actors(tok, derived=False)
+        if not ms and tok.lower_ in PRONOUNS:
+            ms = _speaker_for_pronoun(tok, idx)
+            if ms:
+                f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
+        if ms:
+            f.sources, f.source_slot = ms, slot
+            return
+
+
 def _remembered(n: Any) -> bool:
     """An event noun named as history: under a memory noun ("the fifth anniversary of Iraq's invasion of
     Kuwait"), or a named war ("the Korean War", "the Second World War", "the Iran-Iraq war of the 1980s")."""
@@ -264,20 +278,25 @@ class MentionIndex:
             self.derived[c.i] = m
         return m
 
+    def adjective(self, tok: Any) -> Mention | None:
+        """The derived state mention of a nationality adjective token ("Peruvian"), or None."""
+        code = adjective_code(tok)
+        return self._derived(tok, code) if code else None
+
     def nationality(self, tok: Any) -> Mention | None:
         """A state named only by a nationality adjective on the argument noun ("an Indian proposal",
         "Iraqi towns"): a derived, lower-confidence participant. Never for pronouns or actor mentions."""
         if tok.i in self.location or tok.i in self.actor:
             return None
         if tok.dep_ in ("amod", "compound") and adjective_code(tok):  # the noun frame's own "amod" slot
-            return self._derived(tok, adjective_code(tok))  # type: ignore[arg-type]
+            return self.adjective(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.i < tok.i and adjective_code(c):
                 if c.i in self.actor:
                     return self.actor[c.i]
-                return self._derived(c, adjective_code(c))  # type: ignore[arg-type]
+                return self.adjective(c)
         return None
 
     def crowd(self, tok: Any) -> Mention | None:
@@ -354,8 +373,8 @@ class MentionIndex:
                     for c in (adj.conjuncts if adj is not None else ()):
                         if c.i in self.actor:
                             extra.append(self.actor[c.i])
-                        elif adjective_code(c) and c.i not in self.location:
-                            extra.append(self._derived(c, adjective_code(c)))  # type: ignore[arg-type]
+                        elif c.i not in self.location and self.adjective(c) is not None:
+                            extra.append(self.adjective(c))  # type: ignore[arg-type]
                 m = m or self.crowd(h)
             elif m is not None and derived:
                 extra = self._coordinated_modifiers(h, m)
@@ -383,8 +402,8 @@ class MentionIndex:
                 if x.i in self.location:
                     continue
                 o = self.actor.get(x.i)
-                if o is None and adjective_code(x):
-                    o = self._derived(x, adjective_code(x))  # type: ignore[arg-type]
+                if o is None:
+                    o = self.adjective(x)
                 if o is not None and o is not m and o.actor.code and o.actor.code != m.actor.code \
                         and all(o is not e for e in out):
                     out.append(o)
@@ -1100,9 +1119,7 @@ class FrameFinder:
         sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
         for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides
             for c in s.subtree:
-                n = idx.nationality(c) if c.dep_ in ("amod", "compound") else None
-                code = adjective_code(c) if n is None and c.dep_ in ("amod", "compound") else None
-                m = n or (idx._derived(c, code) if code else None)
+                m = (idx.actor.get(c.i) or idx.adjective(c)) if c.dep_ in ("amod", "compound") else None
                 if m is not None and m.actor.code and all(m.actor.code != o.actor.code for o in sides):
                     sides.append(m)
         if len({m.actor.code for m in sides}) < 2:
@@ -1236,15 +1253,7 @@ class FrameFinder:
         f = Frame(a, entry, typ, None, "wrapper")
         head = a.head if a.dep_ in ("acomp", "amod") else a
         toks, slot = subject_of(head)
-        for tok in toks:
-            ms = idx.actors(tok, derived=False)
-            if not ms and tok.lower_ in PRONOUNS:
-                ms = _speaker_for_pronoun(tok, idx)
-                if ms:
-                    f.notes.append(f"pronoun '{tok.text}' read as the speaker of the reporting verb")
-            if ms:
-                f.sources, f.source_slot = ms, slot
-                break
+        _subject_sources(f, toks, slot, idx)
         return f
 
     def _disapproval(self, a: Any, idx: MentionIndex) -> Frame | None:
@@ -1260,13 +1269,7 @@ class FrameFinder:
         head = a.head if a.dep_ in ("acomp",) else a
         # ("they were disappointed by ...": the parser may read the adjective as a passive verb)
         subj = _children(a, ("nsubjpass",)) if a.pos_ == "VERB" else subject_of(head)[0]
-        for tok in subj:
-            ms = idx.actors(tok, derived=False)
-            if not ms and tok.lower_ in PRONOUNS:
-                ms = _speaker_for_pronoun(tok, idx)
-            if ms:
-                f.sources, f.source_slot = ms, "subj"
-                break
+        _subject_sources(f, subj, "subj", idx)
         src = {m.actor.code for m in f.sources}
         f.targets, f.target_slot = [m for m in targets if m.actor.code not in src], "by/at/over/with/about"
         return f if f.sources and f.targets else None
