@@ -248,11 +248,11 @@ def _weapon_subject(f: Frame) -> bool:
 
 
 def _violence_place(f: Frame, idx: MentionIndex) -> Mention | None:
-    """The state where violence or a protest with no named side took place: an ASSAULT or PROTEST noun or
-    passive frame, or a weapon doing the act ("fighting in Mogadishu", "four were killed in Dili", "mortar rounds
-    slammed into the market in Sarajevo", "a general strike paralysed Antananarivo"), with a locative place on
-    the trigger, on the verb that reports it, or as the object the strike shuts. Called only when the frame
-    names nobody on either side."""
+    """The state where an act with no named side took place: an ASSAULT or PROTEST noun or passive frame, or
+    a weapon doing the act ("fighting in Mogadishu", "four were killed in Dili", "mortar rounds slammed into the
+    market in Sarajevo", "a general strike paralysed Antananarivo"), or a state's own measure in the passive
+    ("martial law on Taiwan was lifted"), with the place on the trigger, on the verb that reports it, in the
+    passive's subject or as the object the strike shuts. Called only when the frame names nobody on either side."""
     domestic_passive = f.type in DOMESTIC_PASSIVE_TYPES and f.path == "passive"
     if not domestic_passive and (f.type not in ("ASSAULT", "PROTEST")
                                  or (f.path not in ("noun", "passive") and not _weapon_subject(f))):

@@ -69,14 +69,15 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """Entries with a particle or object constraint are tried before plain ones."""
+        """Entries with a particle, object, ``needs`` or subject constraint are tried before plain ones."""
         return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0) + (1 if self.subj else 0)
 
     def describe(self) -> dict[str, Any]:
         return {
             "lemma": self.lemma + (f" {self.prt}" if self.prt else ""), "pos": self.pos, "type": self.type,
             "mode": self.mode, "source": list(self.source), "target": list(self.target),
-            "obj": sorted(self.obj) or None, "wrapper": self.wrapper, "origin": self.origin,
+            "obj": sorted(self.obj) or None, "subj": sorted(self.subj) or None, "wrapper": self.wrapper,
+            "origin": self.origin,
         }
 
 
