@@ -379,3 +379,44 @@ def test_displeasure_with_no_one_is_no_event() -> None:
 ])
 def test_a_measure_in_the_passive_with_nobody_named_is_the_states_own(text: str, expected: tuple[str, str, str]) -> None:
     assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian jets bombed the western outskirts of Beirut on Thursday.", ("ASSAULT", "SYR", "LBN")),
+    ("The shelling of Dubrovnik by Yugoslav gunboats went on overnight.", ("ASSAULT", "SRB", "HRV")),
+])
+def test_a_place_attacked_is_its_states_target(text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_a_place_elsewhere_in_the_sentence_is_not_the_place_attacked() -> None:
+    # the object is not a place: Geneva, where it was reported, names no target
+    assert top("Iraqi gunners shelled the convoy, diplomats in Geneva said.")[:3] == ("ASSAULT", "IRQ", "-")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan police detained the opposition lawyer Gibson Kamau Kuria in Nairobi on Monday.", ("COERCE", "KEN", "KEN")),
+    ("President Suharto told students to end their sit-in at the parliament.", ("REQUEST", "IDN", "IDN")),
+])
+def test_people_nobody_codes_take_the_state_of_the_place_or_the_only_state_named(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_uncoded_people_stay_uncoded_when_another_state_is_named() -> None:
+    # Japan or Peru: the victims' state is not said, so no state is guessed
+    assert top("Peruvian police arrested dozens of demonstrators outside the Japanese ambassador's residence.")[2] \
+        in ("?", "-", "PER")
+
+
+def test_the_force_put_on_alert_is_the_doers_own_not_the_target() -> None:
+    got = top("Saddam Hussein ordered the Republican Guard to full readiness as American warships steamed into the Gulf.")
+    assert got[:3] == ("MOBILIZE", "IRQ", "USA")
+
+
+def test_police_on_alert_at_home_face_their_own_country() -> None:
+    assert top("Manila police raised their state of alert before the verdict.")[:3] == ("MOBILIZE", "PHL", "PHL")
+
+
+def test_a_recipient_after_back_is_the_target() -> None:
+    assert top("Britain handed the colony back to China at midnight.")[:3] == ("RETREAT", "GBR", "CHN")

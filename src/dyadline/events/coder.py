@@ -210,8 +210,11 @@ def _is_crowd(m: Mention, span: Any) -> bool:
 POLICE_WORDS = frozenset("police policeman policemen officer gendarme carabinero constable riot".split())
 
 
-def _police_moved(f: Frame) -> bool:
-    """Is the force the frame moves or alerts a police force ("bussed riot police into Minsk")?"""
+def _police_moved(f: Frame, sources: Sequence[Mention] = ()) -> bool:
+    """Is the force the frame moves or alerts a police force ("bussed riot police into Minsk", "Jakarta police
+    raised their state of alert")?"""
+    if sources and all(m.actor.sector == "COP" for m in sources):
+        return True
     toks = [*object_of(f.trigger)] if f.path in ("verb", "passive") else []
     toks += [c for c in f.trigger.children if c.dep_ in ("nsubjpass",)]
     return any(t.lemma_.lower() in POLICE_WORDS or any(c.lemma_.lower() in POLICE_WORDS for c in t.subtree)
@@ -304,6 +307,45 @@ def _goal_place(f: Frame, idx: MentionIndex, preps: frozenset[str] | None = None
                 if loc is not None and loc.code and is_state_code(loc.code):
                     return loc
     return None
+
+
+def _object_place(f: Frame, idx: MentionIndex) -> Location | None:
+    """The state of a place that is itself what an attack or a seizure is done to ("bombed the southern suburbs
+    of Tehran", "the shelling of Sarajevo", "overran the town of Kibeho"): CAMEO codes the attack on a place as
+    one on its state. Only the object (or, for a noun, its "of" phrase) counts, never a place elsewhere."""
+    if f.path == "noun":
+        heads = [g for c in f.trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+    elif f.path == "verb":
+        heads = [c for c in f.trigger.children if c.dep_ == "dobj"]
+    else:
+        return None
+    m = _state_mention((t for h in heads for t in h.subtree
+                        if t.dep_ not in ("poss",) and not (t.dep_ == "pobj" and t.head.lower_ not in ("of",))),
+                       idx)
+    return Location(text=m.text, code=m.actor.code) if m is not None else None
+
+
+def _uncoded_home(sources: list[Mention], location: Location | None, loc_how: str, doc: Document,
+                  sent_idx: int) -> tuple[str | None, str]:
+    """The state for a target no rule coded: the state of the act's stated place, else the source's own state
+    when the sentence names no other state (as an actor or a place)."""
+    if location is not None and location.code and loc_how.startswith("locative") and is_state_code(location.code):
+        return location.code, f"the place '{location.text}'"
+    src = {m.actor.code for m in sources}
+    named = {m.actor.code for m in doc.mentions if m.sent_idx == sent_idx and m.actor.code}
+    if len(src) == 1 and named <= src:
+        return next(iter(src)), "the only state the sentence names"  # type: ignore[return-value]
+    return None, ""
+
+
+def _home_target(m: Mention, code: str) -> Mention:
+    """A coded copy of an uncoded target (people, a group or a person nobody resolved)."""
+    actor = Actor(code=code, sector=m.actor.sector, name=m.actor.name, actor_id=m.actor.actor_id,
+                  kind=m.actor.kind if m.actor.kind != "state" else "group")
+    return Mention(text=m.text, start=m.start, end=m.end, sent_idx=m.sent_idx, actor=actor,
+                   token_start=m.token_start, token_end=m.token_end, rule=f"{m.rule}+home",
+                   confidence=min(m.confidence, 0.5), role="actor")
 
 
 def _codes(side: list[Participant]) -> set[str]:
@@ -631,6 +673,13 @@ class EventCoder:
         attribution, acues = attr_mod.attribute(doc, f.trigger, idx, [m.text for m in sources])
         date, precision, historical, date_expr = event_date(f.trigger, doc.date)
         location, loc_how = event_location(f.trigger, mode, targets, idx)
+        if typ == "MOBILIZE" and sources and targets and f.path in ("verb", "passive") \
+                and {m.actor.code for m in targets} <= {m.actor.code for m in sources} \
+                and all(idx.find(t) in targets for t in object_of(f.trigger)):
+            # "Saddam ordered the Republican Guard to full readiness": the force put on alert is the doer's own,
+            # not whom the show of force faces (found below from a place or the other state named)
+            notes.append("the force mobilised is the doer's own: not the target")
+            targets = []
         if not targets and sources and typ in PLACE_AS_TARGET and location is not None and location.code \
                 and not (f.entry.reciprocal or f.reciprocal) and loc_how.startswith("locative") \
                 and not (typ == "SANCTION" and location.code in {m.actor.code for m in sources}):
@@ -640,6 +689,15 @@ class EventCoder:
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
                                        "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
+        if sources and targets and any(not m.actor.code for m in targets) \
+                and all(is_state_code(m.actor.code) for m in sources):
+            home, why = _uncoded_home(sources, location, loc_how, doc, sent_idx)
+            if home is not None:
+                # "Chinese police detained dissident Wei Jingsheng in Beijing", "Li Peng demanded that students
+                # end their sit-in", "militiamen killed thousands of Tutsis": people nobody codes are coded by the
+                # state where it happened, else by the one state the sentence names (CAMEO: X -> X)
+                targets = [m if m.actor.code else _home_target(m, home) for m in targets]
+                domestic.append(f"uncoded target: {why} gives {home}")
         at_home = location is not None and typ in DOMESTIC_PASSIVE_TYPES and f.path in ("passive", "light") \
             and all(m.actor.code == location.code for m in targets)
         if not sources and targets and (typ == "ASSAULT" or at_home) and location is not None and location.code \
@@ -663,7 +721,7 @@ class EventCoder:
             targets = _own_country(sources, "domestic-concession-target")
             domestic.append("no target named: a concession (a resignation, a lifted emergency) yields to the state's own "
                             "country")
-        if not targets and sources and typ == "MOBILIZE" and _police_moved(f) \
+        if not targets and sources and typ == "MOBILIZE" and _police_moved(f, sources) \
                 and all(is_state_code(m.actor.code) for m in sources) \
                 and (location is None or location.code in (None, sources[0].actor.code)):
             # "bussed riot police into Minsk", "sent extra officers to the coalfields": police deployed at home
@@ -681,6 +739,8 @@ class EventCoder:
                 place, why, rule = _goal_place(f, idx, LEFT_PREPS), "the place left", "event-left-target"
             elif typ == "MOBILIZE":
                 place, why, rule = _goal_place(f, idx), "where the force is sent", "event-goal-target"
+            elif typ in ("ASSAULT", "COERCE"):
+                place, why, rule = _object_place(f, idx), "the place struck", "event-object-target"
             if place is not None:
                 targets = [_implied_target(sources[0], place.code, f"{place.text} ({why})", rule, 0.45)]
                 domestic.append(f"no target named: the place '{place.text}' ({why}) gives it")

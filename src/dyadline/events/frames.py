@@ -418,6 +418,9 @@ def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+DIRECTION_ADVERBS = frozenset({"back", "home", "away", "over"})
+
+
 def _prep_objects(tok: Any, prep: str) -> list[Any]:
     """Objects of a named preposition under ``tok`` ("to Russia", "on Belarus", "according to")."""
     out = []
@@ -426,6 +429,11 @@ def _prep_objects(tok: Any, prep: str) -> list[Any]:
             if c.i > 0 and c.nbor(-1).lower_ == "according":
                 continue  # "according to X" names a speaker, not a recipient
             out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        elif c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
+            # "handed Hong Kong back to China", "sent the refugees home to Rwanda": the parser hangs the
+            # recipient phrase on the direction adverb
+            out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == prep
+                    for g in p.children if g.dep_ in ("pobj", "pcomp")]
         elif c.dep_ == "prt" and c.lower_ == prep:  # "called on Russia": spaCy may tag "on" as particle
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.head == tok and nxt.dep_ in OBJ_DEPS:
