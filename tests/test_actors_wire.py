@@ -653,3 +653,8 @@ def test_a_common_word_surname_is_a_name_in_a_personal_context(text: str, span: 
 def test_an_ordinary_word_opening_a_sentence_stays_a_word() -> None:
     m, seen = find("Bush fires swept across New South Wales.", "Bush", "2003-01-01")
     assert m is None or m.actor.code != "USA", seen
+
+
+def test_a_bare_surname_opening_the_sentence_as_its_subject_is_the_person() -> None:
+    m, seen = _person("Mitterrand and Kohl conferred for two hours on monetary union.", "Mitterrand", "1990-06-01")
+    assert m is not None and m.actor.code == "FRA" and m.actor.kind == "person", seen

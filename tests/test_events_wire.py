@@ -420,3 +420,19 @@ def test_police_on_alert_at_home_face_their_own_country() -> None:
 
 def test_a_recipient_after_back_is_the_target() -> None:
     assert top("Britain handed the colony back to China at midnight.")[:3] == ("RETREAT", "GBR", "CHN")
+
+
+def test_a_call_received_is_made_by_the_caller() -> None:
+    assert top("Chancellor Kohl received a telephone call from President Yeltsin on Friday.")[:3] == ("CONSULT", "RUS", "DEU")
+
+
+def test_a_third_party_that_brokers_talks_mediates_between_the_parties() -> None:
+    got = events("Swiss diplomats facilitated indirect talks between Washington and Havana.")
+    assert got[0][:3] == ("CONSULT", "CHE", "USA")
+    assert ("CONSULT", "CHE", "CUB", "asserted") in got
+
+
+def test_coordinated_doers_lead_in_the_order_written() -> None:
+    assert top("American and British warplanes struck radar sites around Basra.")[:3] == ("ASSAULT", "USA", "IRQ")
+    assert top("U.S. and North Korean negotiators bargained late into the night in Geneva.")[:3] == \
+        ("CONSULT", "USA", "PRK")

@@ -837,8 +837,14 @@ class _DocPass:
         if word in self.r.plain_words and not personal and self.n > 3:
             return  # "Major said", "Rice prices": a word, until a title says otherwise
         if word in self.r.common_words and not titled and self.n > 3 and not (
-                t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[self.sent_of[t.i]][0])):
-            return  # a surname the lexicon also knows ("Castro") needs a personal context
+                t.tag_ in ("NNP", "NNPS") and (t.ent_type_ == "PERSON" or t.i > self.sent_bounds[self.sent_of[t.i]][0]
+                                               or (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNP"
+                                                   and word not in self.r.plain_words
+                                                   and not any(c.dep_ == "det" for c in t.children)))):
+            # a surname the lexicon also knows ("Castro") needs a personal context; a bare proper noun opening
+            # the sentence as its subject is one ("Mitterrand and Kohl conferred"); ordinary words that are
+            # also surnames ("Major", "Rice") are not read so
+            return
         if len(h.categories()) > 1 and not titled and t.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
             return  # e.g. "Jordan": leave it to the state reading
         pool = self._surname_pool(persons, office)

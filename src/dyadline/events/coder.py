@@ -754,6 +754,8 @@ class EventCoder:
                 targets = [other]
                 domestic.append(f"no target named: the other state in the sentence ('{other.text}') is faced")
         pt = TYPES[typ]
+        if len(sources) > 1 and all(m.token_start >= 0 for m in sources):
+            sources = sorted(sources, key=lambda m: m.token_start)
         pairs: list[tuple[list[Mention], list[Mention], bool]] = []
         if targets:
             for s in sources or [None]:
@@ -779,8 +781,12 @@ class EventCoder:
             return []
         sent_text, evidence = _evidence(doc, sent_idx, span)
         out = []
+        # coordinated doers ("American and British warplanes") are equally sure: each pair scores with the
+        # surest of them, so the first named leads the ranking
+        src_conf = max((m.confidence for m in sources), default=None)
         for src, tgt, recip in pairs:
-            confs = [m.confidence for m in src + tgt]
+            confs = [src_conf if src_conf is not None and not recip else m.confidence for m in src] \
+                + [m.confidence for m in tgt]
             conf, factors = score(f.entry.confidence, path, confs, bool(src), bool(tgt), f.trigger)
             ev = Event(
                 doc_id=doc.doc_id, sent_idx=sent_idx, sentence=sent_text, evidence=evidence, type=typ, mode=mode, quad=pt.quad, score=pt.score,

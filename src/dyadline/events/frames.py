@@ -644,7 +644,8 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
 
 
 OBLIGATION = frozenset({"must", "should", "ought"})
-OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind"})  # "threw its weight behind Damascus"
+# "threw its weight behind Damascus", "brokered talks between Khartoum and the rebels"
+OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind", "between"})
 PLACE_SLOTS = frozenset({"obj", "at", "against", "on", "into", "onto"})
 OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
                                  "emphasise argue write".split())
@@ -814,14 +815,16 @@ def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
         for t in head.subtree:
             if t.dep_ not in ("amod", "compound", "nmod", "conj") or t.i >= head.i:
                 continue
-            if not (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)):
-                continue
+            if not (t.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in t.children)):
+                continue  # ("U.S. and North Korean negotiators": the parser may leave the "and" dangling)
             other = idx.actor.get(t.i)
             if other is not None and other.actor.code and other.actor.code not in codes:
                 codes.add(other.actor.code)
                 added.append(other)
     if added:
-        f.sources = [*f.sources, *added]
+        # in the order written: "U.S. and North Korean negotiators" is USA -> PRK when reciprocal
+        f.sources = sorted([*f.sources, *added], key=lambda m: m.token_start)
+        f.targets = [m for m in f.targets if m not in added]
         f.notes.append("coordinated modifiers of the doer are doers too: " + ", ".join(m.text for m in added))
 
 
