@@ -436,3 +436,44 @@ def test_coordinated_doers_lead_in_the_order_written() -> None:
     assert top("American and British warplanes struck radar sites around Basra.")[:3] == ("ASSAULT", "USA", "IRQ")
     assert top("U.S. and North Korean negotiators bargained late into the night in Geneva.")[:3] == \
         ("CONSULT", "USA", "PRK")
+
+
+# words of wire copy added in the third wire round: one sentence each, written for these tests
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara laid the blame for the bombing squarely on Damascus.", ("ACCUSE", "TUR", "SYR")),
+    ("Mubarak scorned Libya's offer of a merger, Egyptian radio said.", ("REJECT", "EGY", "LBY")),
+    ("The Knesset threw out the Syrian proposal for a phased withdrawal.", ("REJECT", "ISR", "SYR")),
+    ("Norway volunteered two hundred soldiers for the force in Bosnia.", ("AGREE", "NOR")),
+    ("Romania vouched for Moldova's commitment to reform, officials said.", ("SUPPORT", "ROU", "MDA")),
+    ("Senegal switched its recognition from Beijing to Taipei.", ("SUPPORT", "SEN", "TWN")),
+    ("Chilean jets strafed Argentine positions on the island.", ("ASSAULT", "CHL", "ARG")),
+    ("Britain proscribed the Ulster Freedom Fighters.", ("COERCE", "GBR")),
+    ("Egyptian police charged a procession of students in Cairo, witnesses said.", ("ASSAULT", "EGY", "EGY")),
+    ("Moroccan patrol boats intercepted four Spanish trawlers off the coast.", ("COERCE", "MAR", "ESP")),
+    ("Sri Lanka set free 112 Indian fishermen on Tuesday.", ("RETREAT", "LKA", "IND")),
+    ("South Africa relinquished the enclave of Walvis Bay to Namibia.", ("RETREAT", "ZAF", "NAM")),
+    ("France cancelled Senegal's debt, the ministry said.", ("AID", "FRA", "SEN")),
+    ("Israel's Mossad tipped off Egyptian security about the plot.", ("COOPERATE", "ISR", "EGY")),
+    ("The Arab League closed ranks behind Libya.", ("SUPPORT", "ARL", "LBY")),
+    ("Colombian President Cesar Gaviria paid a call on Venezuela's Carlos Andres Perez in Caracas.",
+     ("CONSULT", "COL", "VEN")),
+    ("Tunisia snapped diplomatic links with Iran on Friday.", ("SANCTION", "TUN", "IRN")),
+    ("The ANC quit the constitutional negotiations with the government.", ("SANCTION", "ZAF")),
+    ("Britain scrapped its remaining curbs on imports from Argentina.", ("RETREAT", "GBR")),
+])
+def test_wire_words_round_three(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+def test_riot_police_are_no_riot() -> None:
+    got = events("Paris flew 3,000 extra gendarmes and riot police into Corsica after the bombings.")
+    assert not [e for e in got if e[0] == "PROTEST"]
+
+
+def test_a_trip_to_nowhere_visits_nobody() -> None:
+    assert not [e for e in events("Athens went from capital to capital seeking allies.") if e[0] == "CONSULT"]
+
+
+def test_a_hinted_conditional_sanction_is_a_threat() -> None:
+    got = top("Seoul hinted it might recall its ambassador from Tokyo if the textbooks were approved.")
+    assert got[:3] == ("THREATEN", "KOR", "JPN")

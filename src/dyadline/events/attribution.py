@@ -17,7 +17,8 @@ from dyadline.model import Attribution, Document
 
 REPORT_VERBS = frozenset(
     """say tell report write state claim announce add note declare confirm assert insist argue explain
-    quote cite reveal disclose stress emphasise emphasize allege acknowledge admit suggest told""".split()
+    quote cite reveal disclose stress emphasise emphasize allege acknowledge admit suggest told hint signal
+    indicate""".split()
 )
 TITLES = frozenset(
     """columnist analyst expert journalist correspondent reporter spokesman spokeswoman spokesperson official

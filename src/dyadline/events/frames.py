@@ -419,6 +419,9 @@ def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
 
 
 DIRECTION_ADVERBS = frozenset({"back", "home", "away", "over"})
+# heads an event noun only classifies when it modifies them ("riot police", "attack helicopter", "protest song")
+EQUIPPED_HEADS = frozenset("""police policeman squad unit gear shield helmet helicopter aircraft plane jet submarine
+force troop vehicle dog song banner sign boat craft group cop officer""".split())
 
 
 def _prep_objects(tok: Any, prep: str) -> list[Any]:
@@ -1058,6 +1061,9 @@ class FrameFinder:
                 obj_lemmas |= {x for g in c.children if g.dep_ == "pobj" for x in _phrase_lemmas(g)}
             elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
                 obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
+            elif c.dep_ == "prep" and c.lower_ == "on" and objs and c.i == objs[0].right_edge.i + 1:
+                # "scrapped its curbs on imports": the parser hangs the object's "on" phrase on the verb
+                obj_lemmas |= {f"on:{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}
         if not objs and vlemma(v) in PERMIT_VERBS:
             # "allowed IAEA inspectors to take samples" parsed with the permitted party as the clause's subject:
             # the party is what the object constraint asks about
@@ -1147,6 +1153,8 @@ class FrameFinder:
         entry = self.lex.noun(n.lemma_.lower(), mods) or self.lex.noun(n.lower_, mods)  # "fighting" as VBG
         if entry is None or entry.type == NOT_AN_EVENT or _remembered(n) or n.ent_type_ in ("DATE", "TIME"):
             return None  # ("in March" is a month, not a march)
+        if n.dep_ == "compound" and n.head.lemma_.lower() in EQUIPPED_HEADS:
+            return None  # "riot police", "attack helicopters", "strike force": a kind of force, not an act
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
