@@ -658,3 +658,13 @@ def test_an_ordinary_word_opening_a_sentence_stays_a_word() -> None:
 def test_a_bare_surname_opening_the_sentence_as_its_subject_is_the_person() -> None:
     m, seen = _person("Mitterrand and Kohl conferred for two hours on monetary union.", "Mitterrand", "1990-06-01")
     assert m is not None and m.actor.code == "FRA" and m.actor.kind == "person", seen
+
+
+@pytest.mark.parametrize(("text", "span", "code", "date"), [
+    ("President Hussain Muhammad Ershad declared a state of emergency.", "Hussain Muhammad Ershad", "BGD", "1987-11-27"),
+    ("Carlos Andres Perez rolled back the fuel price rise.", "Carlos Andres Perez", "VEN", "1989-03-01"),
+    ("Prime Minister Vo Van Kiet met the Japanese envoy.", "Vo Van Kiet", "VNM", "1995-03-01"),
+])
+def test_leaders_of_the_wire_era_added_in_round_three(text: str, span: str, code: str, date: str) -> None:
+    m, seen = _person(text, span, date)
+    assert m is not None and m.actor.code == code, seen

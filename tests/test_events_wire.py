@@ -477,3 +477,25 @@ def test_a_trip_to_nowhere_visits_nobody() -> None:
 def test_a_hinted_conditional_sanction_is_a_threat() -> None:
     got = top("Seoul hinted it might recall its ambassador from Tokyo if the textbooks were approved.")
     assert got[:3] == ("THREATEN", "KOR", "JPN")
+
+
+def test_a_capitalised_plural_role_noun_opening_the_sentence_is_a_crowd() -> None:
+    assert top("Pensioners marched through central Moscow on Sunday.")[:3] == ("PROTEST", "RUS", "RUS")
+
+
+def test_war_veterans_are_no_war() -> None:
+    got = events("War veterans laid wreaths at the memorial in Kiev.")
+    assert not [e for e in got if e[0] == "ASSAULT"]
+
+
+def test_standing_by_someone_is_support() -> None:
+    assert top("The Arab League stood by Syria in its dispute with Turkey.")[:3] == ("SUPPORT", "ARL", "SYR")
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers from Niger and Mali carried out their first joint desert patrols along the frontier.",
+    "Thai and Malaysian police mounted combined sweeps against the guerrillas.",
+])
+def test_a_joint_act_named_by_the_object_is_cooperation(text: str) -> None:
+    got = top(text)
+    assert got[0] == "COOPERATE" and {got[1], got[2]} in ({"NER", "MLI"}, {"THA", "MYS"})

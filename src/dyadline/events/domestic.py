@@ -51,8 +51,24 @@ EXTRA_ROLES = {
     # an office named without its state ("called on the president to resign") is the office of the state in
     # context; the actors stage leaves these alone because alone they could be anyone's
     "president": "GOV", "premier": "GOV", "minister": "GOV", "governor": "GOV", "mayor": "GOV",
-    "grower": "AGR", "producer": "AGR",
+    "grower": "AGR", "producer": "AGR", "veteran": "CVL", "inmate": "CVL", "prisoner": "CVL", "hunter": "CVL",
+    "trader": "BUS", "shopkeeper": "BUS", "haulier": "LAB", "docker": "LAB", "environmentalist": "ENV",
 }
+
+
+def _role_keys(tok: Any) -> tuple[str, ...]:
+    """Spellings to look a role noun up by: its lemma, its text, and for a capitalised plural the parser left
+    unlemmatised ("Pensioners" opening a sentence, tagged as a proper noun) its singular."""
+    low = tok.lower_
+    keys = [tok.lemma_.lower(), low]
+    if tok.tag_ == "NNPS" or (tok.pos_ == "PROPN" and low.endswith("s")):
+        if low.endswith("ies"):
+            keys.append(low[:-3] + "y")
+        elif low.endswith("men"):
+            keys.append(low[:-3] + "man")
+        elif low.endswith("s"):
+            keys.append(low[:-1])
+    return tuple(keys)
 # offices take their state from a place only: "The president met the Chinese ambassador" is not China's president
 OFFICE_NOUNS = frozenset("president premier minister governor mayor".split())
 QUANTITY_HEADS = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
@@ -104,7 +120,7 @@ def crowd_head(tok: Any) -> Any | None:
     table = role_sectors()
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("NOUN", "PROPN") and (cur.lemma_.lower() in table or cur.lower_ in table):
+        if cur.pos_ in ("NOUN", "PROPN") and any(k in table for k in _role_keys(cur)):
             return cur
         if cur.pos_ == "PROPN":
             # "Opposition candidate Alejandro Toledo", "rebel leader Foday Sankoh": an unknown person named with
@@ -126,7 +142,7 @@ def crowd_head(tok: Any) -> Any | None:
 
 def sector_of(tok: Any) -> str | None:
     table = role_sectors()
-    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    return next((table[k] for k in _role_keys(tok) if k in table), None)
 
 
 def role_sector(m: Mention, sdoc: Any | None = None) -> str | None:

@@ -419,9 +419,11 @@ def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
 
 
 DIRECTION_ADVERBS = frozenset({"back", "home", "away", "over"})
+JOINT_LIGHT_VERBS = frozenset("carry conduct hold mount stage launch undertake begin start run make".split())
 # heads an event noun only classifies when it modifies them ("riot police", "attack helicopter", "protest song")
 EQUIPPED_HEADS = frozenset("""police policeman squad unit gear shield helmet helicopter aircraft plane jet submarine
-force troop vehicle dog song banner sign boat craft group cop officer""".split())
+force troop vehicle dog song banner sign boat craft group cop officer veteran widow orphan memorial cemetery grave
+museum correspondent reporter hero criminal crime tribunal chest footing""".split())
 
 
 def _prep_objects(tok: Any, prep: str) -> list[Any]:
@@ -1130,13 +1132,19 @@ class FrameFinder:
         if not subj or slot == "by-agent" or is_passive(v) or vlemma(v) in STATIVE_VERBS:
             return None
         joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in (v, v.head) for c in c.children) \
-            or any(c.lower_ in JOINT_MODIFIERS for s in subj for c in s.children if c.dep_ in ("amod", "compound"))
+            or any(c.lower_ in JOINT_MODIFIERS for s in subj for c in s.children if c.dep_ in ("amod", "compound")) \
+            or (vlemma(v) in JOINT_LIGHT_VERBS and any(
+                c.lower_ in JOINT_MODIFIERS for o in object_of(v) for c in o.subtree
+                if c.dep_ in ("amod", "compound") and c.head.i in (o.i, *(x.i for x in o.children))))
+        # ("carried out joint patrols", "mounted combined sweeps": the shared act is the light verb's object)
         if not joint:
             return None
         sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
         for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides
-            for c in s.subtree:
-                m = (idx.actor.get(c.i) or idx.adjective(c)) if c.dep_ in ("amod", "compound") else None
+            for c in s.subtree:  # ("soldiers from Niger and Mali": the states they come from)
+                m = (idx.actor.get(c.i) or idx.adjective(c)) if c.dep_ in ("amod", "compound") else (
+                    (idx.actor.get(c.i) or idx.location.get(c.i)) if c.dep_ in ("pobj", "conj") and any(
+                        a.dep_ == "prep" and a.lower_ in ("from", "of") for a in c.ancestors if a.i > s.i) else None)
                 if m is not None and m.actor.code and all(m.actor.code != o.actor.code for o in sides):
                     sides.append(m)
         if len({m.actor.code for m in sides}) < 2:
