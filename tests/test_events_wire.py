@@ -499,3 +499,18 @@ def test_standing_by_someone_is_support() -> None:
 def test_a_joint_act_named_by_the_object_is_cooperation(text: str) -> None:
     got = top(text)
     assert got[0] == "COOPERATE" and {got[1], got[2]} in ({"NER", "MLI"}, {"THA", "MYS"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Slovakia's foreign ministry called in the Hungarian ambassador to complain.", ("ACCUSE", "SVK", "HUN")),
+    ("Japan summoned the Russian ambassador on Friday.", ("ACCUSE", "JPN", "RUS")),
+    ("Mahathir shot down an Australian proposal for a regional trade grouping.", ("REJECT", "MYS", "AUS")),
+    ("The Group of Seven gave short shrift to Gorbachev's plea for aid.", ("REJECT", "G7", "RUS")),
+    ("President Iliescu gave an assurance to Hungary that the schools would reopen.", ("AGREE", "ROU", "HUN")),
+    ("Soviet transport planes ferried tanks and artillery to Ethiopia.", ("AID", "RUS", "ETH")),
+    ("Germany's Federal Criminal Office gave Turkish police the names of PKK fundraisers.",
+     ("COOPERATE", "DEU", "TUR")),
+    ("Thailand received the first $1.6 billion of its IMF rescue credit on Wednesday.", ("AID", "IMF", "THA")),
+])
+def test_wire_words_round_three_b(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected

@@ -1374,8 +1374,15 @@ class FrameFinder:
             if f.path == "light" and f.type != vf.type:
                 continue
             if vf.type == f.type:
-                if not vf.sources and f.sources:
-                    vf.sources, vf.source_slot = f.sources, f"noun-{f.source_slot}"
+                srcs = f.sources
+                own = {m.actor.code for m in vf.targets if m.actor.code}
+                if srcs and own and {m.actor.code for m in srcs} <= own:
+                    # "Thailand received its IMF credit": the recipient's own possessive is not the giver; a
+                    # name inside the noun's phrase is
+                    srcs = [m for c in f.trigger.lefts for t in c.subtree if t.dep_ in ("compound", "amod", "nmod")
+                            for m in [idx.actor.get(t.i)] if m is not None and m.actor.code not in own]
+                if not vf.sources and srcs:
+                    vf.sources, vf.source_slot = srcs, f"noun-{f.source_slot}"
                 if not vf.targets and f.targets:
                     vf.targets, vf.target_slot = [m for m in f.targets if all(m is not s for s in vf.sources)], \
                         f"noun-{f.target_slot}"
