@@ -514,3 +514,37 @@ def test_a_joint_act_named_by_the_object_is_cooperation(text: str) -> None:
 ])
 def test_wire_words_round_three_b(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tens of thousands of demonstrators packed the streets of Belgrade to demand Milosevic's resignation.",
+     ("PROTEST", "SRB", "SRB")),
+    ("Nepal's home minister told student leaders that they must call off their campaign.", ("REQUEST", "NPL", "NPL")),
+    ("Chad told France it must send more anti-aircraft missiles.", ("REQUEST", "TCD", "FRA")),
+    ("A black detainee was beaten to death by South African security police.", ("ASSAULT", "ZAF")),
+    ("Chechen fighters fired grenade launchers at a Russian army convoy.", ("ASSAULT",)),
+    ("Peru stripped Baruch Ivcher of his Peruvian citizenship.", ("COERCE", "PER")),
+    ("Rabat called its ambassador home from Madrid on Saturday.", ("SANCTION", "MAR", "ESP")),
+    ("Some 50 Russian diplomats were ordered out of the United States.", ("SANCTION", "-", "RUS")),
+    ("Britain ordered five Soviet diplomats out of the country.", ("SANCTION", "GBR", "RUS")),
+    ("Qatar has closed the Israeli trade office in Doha.", ("SANCTION", "QAT", "ISR")),
+    ("Russia lobbied Security Council members on behalf of Serbia.", ("SUPPORT", "RUS", "SRB")),
+    ("The Soviet Union expressed regret to Norway after the incident.", ("SUPPORT", "RUS", "NOR")),
+    ("North Korea sent a South Korean fishing boat and its crew back across the sea border.", ("RETREAT", "PRK", "KOR")),
+    ("The last Renamo fighters handed over their guns at assembly areas.", ("RETREAT", "MOZ")),
+    ("South Korea and China opened direct shipping routes between Inchon and Tianjin.", ("COOPERATE", "KOR", "CHN")),
+    ("British troops joined Omani units in the Swift Sword exercise.", ("COOPERATE", "GBR", "OMN")),
+])
+def test_wire_sentences_round_four(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+def test_contests_of_sport_and_markets_are_no_attacks() -> None:
+    assert events("Czechoslovakia's Ivan Lendl beat Sweden's Mats Wilander in four sets to win the U.S. Open.") == []
+    assert not [e for e in events("The Deutsche mark hit a record high against the French franc in Frankfurt.")
+                if e[0] == "ASSAULT"]
+
+
+def test_fighting_fires_is_no_attack() -> None:
+    assert not [e for e in events("Chinese and Russian firefighters fought forest fires along the Amur river.")
+                if e[0] == "ASSAULT"]

@@ -374,6 +374,9 @@ NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
 STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 # types whose act, done in a place with no target named, is done to that place's state
+# verbs whose purpose clause carries a demand by words or by a visit, not by a protest ("wrote to the king to demand")
+DEMAND_CARRIERS = frozenset("""say tell write call meet visit travel go come fly arrive send use ask urge appeal petition
+address speak issue sign present submit deliver hand telephone phone""".split())
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
@@ -636,6 +639,14 @@ class EventCoder:
         elif f.entry.civil and sources and all(_sector(m, span) in CIVIL_SECTORS for m in sources) and not f.inner:
             domestic.append(f"civil-society doers: '{f.trigger_text}' codes {f.entry.civil}, not {typ}")
             typ, mode = f.entry.civil, None
+        if typ == "REQUEST" and sources and f.trigger.dep_ in ("advcl", "xcomp", "acl") \
+                and f.trigger.head.lemma_.lower() not in DEMAND_CARRIERS \
+                and all(_is_crowd(m, span) or _sector(m, span) in CIVIL_SECTORS for m in sources):
+            # "demonstrators packed the streets to demand the resignation of Milosevic", "opposition deputies
+            # stayed away from parliament demanding new elections": a crowd's act done for a demand is a protest
+            # (CAMEO 14), the demand is what it is for
+            domestic.append(f"a crowd or civil group acts to demand: '{f.trigger_text}' codes PROTEST")
+            typ, mode = "PROTEST", "demo"
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
         quad = TYPES[typ].quad

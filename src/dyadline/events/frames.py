@@ -418,7 +418,7 @@ def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-DIRECTION_ADVERBS = frozenset({"back", "home", "away", "over"})
+DIRECTION_ADVERBS = frozenset({"back", "home", "away", "over", "out"})
 JOINT_LIGHT_VERBS = frozenset("carry conduct hold mount stage launch undertake begin start run make".split())
 # heads an event noun only classifies when it modifies them ("riot police", "attack helicopter", "protest song")
 EQUIPPED_HEADS = frozenset("""police policeman squad unit gear shield helmet helicopter aircraft plane jet submarine
@@ -533,6 +533,16 @@ def clause_features(v: Any) -> set[str]:
                 if g.dep_ == "prep":
                     out.add(g.lower_)
                     out |= {f"{g.lower_}:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
+        if c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
+            out.add(c.lower_)  # "called its ambassador home", "sent the crew back"
+    if objs and any(g.dep_ == "prep" and g.lower_ == "to" for g in objs[0].children):
+        out.add("obj-to")  # "expressed regret to Norway": the addressee hangs on the object
+    for g in (objs[0].children if objs else ()):
+        if g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
+            out |= {f"in:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
+    for c in kids:
+        if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
+            out.add(c.lower_)  # "were ordered out of the United States"
     if len(objs) >= 2 and objs[-1].pos_ != "PROPN":
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
@@ -808,6 +818,24 @@ def _weapon_agent(f: Frame, idx: MentionIndex) -> None:
 
 def _in_protest(v: Any) -> bool:
     return any(p.lemma_.lower() == "protest" for p in _prep_objects(v, "in"))
+
+
+def _on_behalf(f: Frame, idx: MentionIndex) -> None:
+    """ "lobbied Council members on behalf of Serbia", "canvassed its allies on behalf of Azerbaijan": whoever
+    acts on someone's behalf backs them (CAMEO 05); the one acted for is the target."""
+    for prep in f.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for b in prep.children:
+            if b.dep_ != "pobj" or b.lemma_.lower() != "behalf":
+                continue
+            for of in b.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    ms = [m for g in of.children if g.dep_ == "pobj" for m in idx.actors(g) if m.actor.code]
+                    if ms:
+                        f.type, f.mode, f.targets, f.target_slot = "SUPPORT", None, ms[:1], "on behalf of"
+                        f.notes.append(f"acting on behalf of '{ms[0].text}' backs them (CAMEO 05)")
+                        return
 
 
 def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
@@ -1425,6 +1453,8 @@ class FrameFinder:
                 _weapon_agent(f, idx)
             if f.sources and "subj" in f.source_slot:
                 _add_coordinated_modifiers(f, idx)
+            if f.path == "verb" and f.type in ("SUPPORT", "REQUEST", "CONSULT"):
+                _on_behalf(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
                 _travelling_force(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
@@ -1521,7 +1551,13 @@ class FrameFinder:
                     if src:
                         break
                 tgt = [m for m in idx.actors(subj[0], derived=False) if all(m is not s for s in src)] if subj else []
-                if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt}:
+                told = [x for x in tok.children if x.dep_ in ("dobj", "dative", "iobj")] if tok.lemma_.lower() == "tell" else []
+                if subj and subj[0].pos_ == "PRON" and told:
+                    # "told France it must send more missiles", "told student leaders they must call off their
+                    # campaign": the pronoun is the one told
+                    tgt = [m for m in idx.actors(told[0]) if all(m is not s for s in src)] or tgt
+                if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt} \
+                        and not (told and tgt and tgt[0].actor.code is None):
                     continue
                 if blame:
                     # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
