@@ -32,6 +32,25 @@ def test_shipped_weights_match_the_examples(clf: fallback.FallbackClassifier) ->
     assert clf.digest == fallback.examples_digest(clf.model_id)
 
 
+def test_examples_do_not_echo_the_held_out_sets() -> None:
+    """The fallback learns from the examples and is scored on our held-out sets: an example that retells the same
+    story in nearly the same words (word-set Jaccard 0.5 or more) would leak the held-out answer into training."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    words = lambda t: set(re.findall(r"[a-z]+", t.lower()))  # noqa: E731
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    held = [words(r["text"]) for p in [*bench.glob("heldout/*.yaml"), *bench.glob("heldout_wire/*.yaml")]
+            for r in yaml.safe_load(p.read_text("utf-8"))]
+    assert held
+    examples = [(r["text"], words(r["text"])) for p in sorted(fallback.EXAMPLES.glob("*.yaml"))
+                for r in yaml.safe_load(p.read_text("utf-8"))]
+    close = [text for text, w in examples if max(len(w & h) / len(w | h) for h in held) >= 0.5]
+    assert close == []
+
+
 def test_examples_cover_every_type_and_no_event() -> None:
     recs = fallback.load_examples()
     counts = {t: sum(r["type"] == t for r in recs) for t in (*TYPE_NAMES, "NONE")}
@@ -137,13 +156,13 @@ def test_cli_flag_turns_the_fallback_on(tmp_path: object) -> None:
     from dyadline.cli import app
 
     src = Path(str(tmp_path)) / "a.txt"
-    src.write_text("date 2025-05-12\n\nKenyan and Ugandan rangers launched a combined sweep.\n", encoding="utf-8")
+    src.write_text("date 2025-05-12\n\nIndian navy ships carried drinking water and rice to Bangladesh.\n", encoding="utf-8")
     runner = CliRunner()
     plain = runner.invoke(app, ["code", str(src)])
     assert plain.exit_code == 0 and plain.stdout.strip() == ""
     with_fb = runner.invoke(app, ["code", str(src), "--fallback"])
     events = [json.loads(line) for line in with_fb.stdout.splitlines() if line.startswith("{")]
-    assert [(e["type"], e["source"][0]["code"], e["target"][0]["code"]) for e in events] == [("COOPERATE", "KEN", "UGA")]
+    assert [(e["type"], e["source"][0]["code"], e["target"][0]["code"]) for e in events] == [("AID", "IND", "BGD")]
     assert events[0]["confidence"] <= 0.5
 
 
