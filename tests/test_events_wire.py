@@ -548,3 +548,20 @@ def test_contests_of_sport_and_markets_are_no_attacks() -> None:
 def test_fighting_fires_is_no_attack() -> None:
     assert not [e for e in events("Chinese and Russian firefighters fought forest fires along the Amur river.")
                 if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuela ordered its frigates back to port on Sunday.", ("RETREAT", "VEN")),
+    ("Azerbaijan has blocked rail and gas supplies to Armenia.", ("COERCE", "AZE", "ARM")),
+    ("Singapore would not heed American calls for greater press freedom, Lee Kuan Yew said.", ("REJECT", "SGP", "USA")),
+    ("Burma's military government will not let Red Cross delegates into its prisons.", ("REJECT", "MMR", "ICRC")),
+    ("Greek Cypriots voted overwhelmingly against the UN reunification plan.", ("REJECT", "CYP", "UNO")),
+    ("Pyongyang said it would use its nuclear deterrent against the United States if Washington struck first.",
+     ("THREATEN", "PRK", "USA")),
+])
+def test_wire_sentences_round_four_b(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+def test_a_military_strike_launched_is_no_labour_strike() -> None:
+    assert not [e for e in events("Washington launched a preventive strike on the reactor.") if e[0] == "PROTEST"]

@@ -52,7 +52,7 @@ EXTRA_ROLES = {
     # context; the actors stage leaves these alone because alone they could be anyone's
     "president": "GOV", "premier": "GOV", "minister": "GOV", "governor": "GOV", "mayor": "GOV",
     "grower": "AGR", "producer": "AGR", "veteran": "CVL", "inmate": "CVL", "prisoner": "CVL", "hunter": "CVL",
-    "trader": "BUS", "shopkeeper": "BUS", "haulier": "LAB", "docker": "LAB", "environmentalist": "ENV",
+    "trader": "BUS", "shopkeeper": "BUS", "exile": "REF", "haulier": "LAB", "docker": "LAB", "environmentalist": "ENV",
 }
 
 

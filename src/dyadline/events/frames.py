@@ -535,8 +535,9 @@ def clause_features(v: Any) -> set[str]:
                     out |= {f"{g.lower_}:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
         if c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
             out.add(c.lower_)  # "called its ambassador home", "sent the crew back"
-    if objs and any(g.dep_ == "prep" and g.lower_ == "to" for g in objs[0].children):
-        out.add("obj-to")  # "expressed regret to Norway": the addressee hangs on the object
+    for g in (objs[0].children if objs else ()):
+        if g.dep_ == "prep" and g.lower_ in ("to", "against"):
+            out.add(f"obj-{g.lower_}")  # "expressed regret to Norway": the addressee hangs on the object
     for g in (objs[0].children if objs else ()):
         if g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
             out |= {f"in:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
@@ -660,7 +661,7 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
 
 OBLIGATION = frozenset({"must", "should", "ought"})
 # "threw its weight behind Damascus", "brokered talks between Khartoum and the rebels"
-OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind", "between"})
+OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind", "between", "against"})
 PLACE_SLOTS = frozenset({"obj", "at", "against", "on", "into", "onto"})
 OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
                                  "emphasise argue write".split())
