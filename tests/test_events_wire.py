@@ -565,3 +565,12 @@ def test_wire_sentences_round_four_b(text: str, expected: tuple[str, ...]) -> No
 
 def test_a_military_strike_launched_is_no_labour_strike() -> None:
     assert not [e for e in events("Washington launched a preventive strike on the reactor.") if e[0] == "PROTEST"]
+
+
+def test_a_readiness_to_impose_martial_law_threatens_the_own_country() -> None:
+    got = top("Iraq's interim government announced that it is prepared to impose martial law.")
+    assert got[:3] == ("THREATEN", "IRQ", "IRQ")
+
+
+def test_a_place_inside_the_object_phrase_is_the_place_struck() -> None:
+    assert top("Afghan guerrillas blew up three power lines leading into Kabul.")[1:3] == ("AFG", "AFG")

@@ -323,6 +323,15 @@ def _object_place(f: Frame, idx: MentionIndex) -> Location | None:
     m = _state_mention((t for h in heads for t in h.subtree
                         if t.dep_ not in ("poss",) and not (t.dep_ == "pobj" and t.head.lower_ not in ("of",))),
                        idx)
+    if m is None:
+        # "blew up power lines leading into Kabul", "shelled villages near Gorazde": a named place inside the
+        # object's own phrase (places only: "positions near the Pakistani border" names no target)
+        for t in (t for h in heads for t in h.subtree):
+            loc = idx.location.get(t.i)
+            if loc is not None and loc.actor.code and is_state_code(loc.actor.code) and t.dep_ == "pobj" \
+                    and t.head.lower_ in ("in", "into", "near", "around", "outside"):
+                m = loc
+                break
     return Location(text=m.text, code=m.actor.code) if m is not None else None
 
 
@@ -719,7 +728,8 @@ class EventCoder:
             sources = [_implied_target(targets[0], location.code, f"{location.text} (unnamed attackers there)",
                                        "event-place-source", 0.4)]
             domestic.append(f"no doer named: the place of the attack ('{location.text}') gives it")
-        if not targets and sources and f.type == "COERCE" and f.mode in DOMESTIC_COERCION \
+        coerced = f if f.type == "COERCE" or f.inner is None else f.inner  # "is prepared to impose martial law"
+        if not targets and sources and coerced.type == "COERCE" and coerced.mode in DOMESTIC_COERCION \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's
             # coercion with nobody named is done to its own country (CAMEO codes it X -> X)
