@@ -668,3 +668,10 @@ def test_a_bare_surname_opening_the_sentence_as_its_subject_is_the_person() -> N
 def test_leaders_of_the_wire_era_added_in_round_three(text: str, span: str, code: str, date: str) -> None:
     m, seen = _person(text, span, date)
     assert m is not None and m.actor.code == code, seen
+
+
+def test_basque_cities_are_spanish_places() -> None:
+    from dyadline.actors.places import lookup_place
+    for city in ("Vitoria", "Bilbao", "San Sebastian", "Pamplona"):
+        loc = lookup_place(city)
+        assert loc is not None and loc.code == "ESP", city

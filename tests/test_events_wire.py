@@ -574,3 +574,18 @@ def test_a_readiness_to_impose_martial_law_threatens_the_own_country() -> None:
 
 def test_a_place_inside_the_object_phrase_is_the_place_struck() -> None:
     assert top("Afghan guerrillas blew up three power lines leading into Kabul.")[1:3] == ("AFG", "AFG")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New Zealand lifted the trade restrictions on Fiji.", ("RETREAT", "NZL")),
+    ("Latvia lifted restrictions on the use of Russian.", ("CONCEDE", "LVA")),
+    ("France delivered a suspected Basque gunman to the Spanish Civil Guard.", ("COOPERATE", "FRA", "ESP")),
+    ("Turkish intelligence gave German police the addresses of PKK fund-raisers.", ("COOPERATE", "TUR", "DEU")),
+    ("Japan gave way to Australian pressure on the tuna catch.", ("CONCEDE", "JPN", "AUS")),
+    ("Thailand gave back to Burma a navy patrol boat.", ("RETREAT", "THA", "MMR")),
+    ("Charles Taylor gave Guinean troops 72 hours to leave Lofa county.", ("THREATEN", "LBR", "GIN")),
+    ("A bomb went off in a crowded Peshawar bazaar, killing 14 people, Pakistani officials said, "
+     "blaming agents of the Afghan secret police.", ("ASSAULT", "AFG", "PAK")),
+])
+def test_wire_sentences_round_five(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected

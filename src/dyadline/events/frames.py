@@ -905,6 +905,7 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             out.add(c.lemma_.lower())
+            out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")  # "trade restriction": what kind of restriction
         if c.dep_ == "appos":  # "designated the Houthis a terrorist organisation" (parsed as an apposition)
             out |= {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))}
         if c.dep_ == "prep" and c.lower_ == "on":
@@ -1090,7 +1091,7 @@ class FrameFinder:
             elif c.dep_ == "prep" and c.lower_ in ("as", "with") and objs:
                 # "held them as shields"; "provided Nigerian prosecutors with bank records": the thing given
                 obj_lemmas |= {x for g in c.children if g.dep_ == "pobj" for x in _phrase_lemmas(g)}
-            elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+            elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
                 obj_lemmas.add(c.lemma_.lower())  # "gave the junta one week to ...": the parser's time object
             elif c.dep_ == "prep" and c.lower_ == "on" and objs and c.i == objs[0].right_edge.i + 1:
                 # "scrapped its curbs on imports": the parser hangs the object's "on" phrase on the verb
@@ -1420,6 +1421,7 @@ class FrameFinder:
         for i, f in list(frames.items()):
             if f.path == "noun" and f.type == "AID" and not f.targets:
                 del frames[i]
+        self._blamed_attack(frames)
         self._reasons(span, frames)
         self._obligations(span, frames, idx)
         self._wrappers(frames, idx)
@@ -1528,6 +1530,23 @@ class FrameFinder:
         vf.notes.append(f"'{vf.trigger.text} ... {f.trigger.text}': a promised {f.type} is coded as {vf.type} "
                         "(PLOVER/CAMEO 03: express intent)")
         del frames[i]
+
+    @staticmethod
+    def _blamed_attack(frames: dict[int, Frame]) -> None:
+        """ "A bomb went off in a Peshawar bazaar, killing 14, officials said, blaming agents of KHAD": the attack is
+        the news and the blamed party is its doer (CAMEO codes the attack, not the officials' blame). A trailing
+        "blaming X" participle gives an attack that names no doer its source and is not coded on its own."""
+        attacks = [f for f in frames.values() if f.type == "ASSAULT" and not f.sources]
+        if not attacks:
+            return
+        for i, f in list(frames.items()):
+            if f.type == "ACCUSE" and f.path == "verb" and vlemma(f.trigger) in ("blame", "accuse") \
+                    and f.trigger.dep_ in ("advcl", "xcomp", "conj") and f.trigger.tag_ == "VBG" and f.targets:
+                for a in attacks:
+                    a.sources, a.source_slot = list(f.targets), "blamed"
+                    a.notes.append(f"the doer is the one blamed ('{f.trigger_text}')")
+                del frames[i]
+                return
 
     @staticmethod
     def _obligations(span: Any, frames: dict[int, Frame], idx: MentionIndex) -> None:

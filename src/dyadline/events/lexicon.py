@@ -166,15 +166,15 @@ class Lexicon:
         fits = [e for e in self.verbs.get(lemma, ())
                 if (not e.prt or e.prt == prt) and (not e.obj or e.obj & objs) and (not e.needs or e.needs & feats)
                 and (not e.subj or bool(e.subj & (subj_lemmas or set())))]
-        if fits and fits[0].obj and not any(":" in o for o in fits[0].obj & objs):
+        if fits and fits[0].obj and not any(":" in o or " " in o for o in fits[0].obj & objs):
             # "scrapped its curbs on imports from Argentina": an entry that names what the object is about
             # ("on:import", an economic sanction eased) beats one that only names the object ("curb")
             about = next((e for e in fits if e.specificity == fits[0].specificity and e.obj
-                          and any(":" in o for o in e.obj & objs)), None)
+                          and any(":" in o or " " in o for o in e.obj & objs)), None)
             if about is not None:
                 return about
         if head and fits and fits[0].obj and head not in fits[0].obj \
-                and not any(":" in o for o in fits[0].obj & objs):  # "its ban on imports" is about imports
+                and not any(":" in o or " " in o for o in fits[0].obj & objs):  # "its ban on imports" is about imports
             by_head = next((e for e in fits if e.obj and head in e.obj), None)
             if by_head is not None and by_head.specificity >= fits[0].specificity:
                 return by_head
