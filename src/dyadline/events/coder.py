@@ -382,10 +382,10 @@ NEEDS_RECIPIENT = frozenset({"REQUEST", "SUPPORT", "COOPERATE"})
 # sectors of the state's own agents: their protests are no protests against their own government
 STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
-# types whose act, done in a place with no target named, is done to that place's state
 # verbs whose purpose clause carries a demand by words or by a visit, not by a protest ("wrote to the king to demand")
 DEMAND_CARRIERS = frozenset("""say tell write call meet visit travel go come fly arrive send use ask urge appeal petition
 address speak issue sign present submit deliver hand telephone phone""".split())
+# types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})

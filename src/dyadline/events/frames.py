@@ -538,8 +538,7 @@ def clause_features(v: Any) -> set[str]:
     for g in (objs[0].children if objs else ()):
         if g.dep_ == "prep" and g.lower_ in ("to", "against"):
             out.add(f"obj-{g.lower_}")  # "expressed regret to Norway": the addressee hangs on the object
-    for g in (objs[0].children if objs else ()):
-        if g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
+        elif g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
             out |= {f"in:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
     for c in kids:
         if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
@@ -1576,8 +1575,7 @@ class FrameFinder:
                     # "told France it must send more missiles", "told student leaders they must call off their
                     # campaign": the pronoun is the one told
                     tgt = [m for m in idx.actors(told[0]) if all(m is not s for s in src)] or tgt
-                if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt} \
-                        and not (told and tgt and tgt[0].actor.code is None):
+                if not src or not tgt or {m.actor.code for m in src} == {m.actor.code for m in tgt}:
                     continue
                 if blame:
                     # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
