@@ -589,3 +589,21 @@ def test_a_place_inside_the_object_phrase_is_the_place_struck() -> None:
 ])
 def test_wire_sentences_round_five(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran stayed away from an OPEC committee meeting in Vienna in protest at Saudi Arabia's refusal to cut output.",
+     ("PROTEST", "IRN")),
+    ("Malawian opposition groups called a nationwide stay-away to press Hastings Banda to quit.", ("PROTEST", "MWI")),
+    ("Tamil Tiger guerrillas hacked to death 34 Sinhalese villagers in an overnight raid.", ("ASSAULT", "LKA", "LKA")),
+    ("Youths rampaged through Dakar, burning buses and looting shops.", ("PROTEST", "SEN", "SEN")),
+    ("A bomb went off in Lahore railway station, killing seven people, and Pakistani police blamed Indian agents.",
+     ("ASSAULT", "IND", "PAK")),
+])
+def test_wire_sentences_round_six(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+def test_a_protest_as_motive_is_no_demonstration() -> None:
+    got = events("Iran stayed away from the meeting in Vienna in protest at Saudi policy.")
+    assert not [e for e in got if e[1] == "AUT"]

@@ -1192,6 +1192,8 @@ class FrameFinder:
             return None  # ("in March" is a month, not a march)
         if n.dep_ == "compound" and n.head.lemma_.lower() in EQUIPPED_HEADS:
             return None  # "riot police", "attack helicopters", "strike force": a kind of force, not an act
+        if n.lemma_.lower() == "protest" and n.dep_ == "pobj" and n.head.lower_ == "in":
+            return None  # "recalled its envoy in protest at ...": the motive of the act, not a demonstration
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
@@ -1540,7 +1542,8 @@ class FrameFinder:
             return
         for i, f in list(frames.items()):
             if f.type == "ACCUSE" and f.path == "verb" and vlemma(f.trigger) in ("blame", "accuse") \
-                    and f.trigger.dep_ in ("advcl", "xcomp", "conj") and f.trigger.tag_ == "VBG" and f.targets:
+                    and f.trigger.dep_ in ("advcl", "xcomp", "conj") and f.targets \
+                    and (f.trigger.tag_ == "VBG" or f.trigger.dep_ == "conj"):  # ("..., and police blamed X")
                 for a in attacks:
                     a.sources, a.source_slot = list(f.targets), "blamed"
                     a.notes.append(f"the doer is the one blamed ('{f.trigger_text}')")
