@@ -675,3 +675,9 @@ def test_basque_cities_are_spanish_places() -> None:
     for city in ("Vitoria", "Bilbao", "San Sebastian", "Pamplona"):
         loc = lookup_place(city)
         assert loc is not None and loc.code == "ESP", city
+
+
+def test_a_plural_word_never_fuzzy_matches_a_state() -> None:
+    # "Islands" is close to Iceland's "Ísland" but is an English word
+    m, seen = _person("Chinese frigates held gunnery practice near the Paracel Islands.", "Islands", "1992-06-01")
+    assert m is None or m.actor.code != "ISL", seen

@@ -607,3 +607,15 @@ def test_wire_sentences_round_six(text: str, expected: tuple[str, ...]) -> None:
 def test_a_protest_as_motive_is_no_demonstration() -> None:
     got = events("Iran stayed away from the meeting in Vienna in protest at Saudi policy.")
     assert not [e for e in got if e[1] == "AUT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paraguay's Colorado Party agreed to opposition demands for a new electoral register.", ("CONCEDE", "PRY", "PRY")),
+    ("Uganda ordered about 40 Libyan military advisers to leave the country within a week.", ("SANCTION", "UGA", "LBY")),
+    ("Athens postponed indefinitely its confidence-building talks with Ankara.", ("SANCTION", "GRC", "TUR")),
+    ("King Hassan pardoned 150 political prisoners.", ("RETREAT", "MAR", "MAR")),
+    ("Saudi warplanes flew low over Yemeni border posts.", ("MOBILIZE", "SAU", "YEM")),
+    ("Pakistan's army has assembled a team of computer experts to counter Indian hackers.", ("MOBILIZE", "PAK", "IND")),
+])
+def test_wire_sentences_round_six_b(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected

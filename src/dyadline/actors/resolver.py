@@ -387,8 +387,10 @@ class _DocPass:
                 continue
             if not short and t.tag_ not in ("NNP", "NNPS"):
                 continue
-            if t.lemma_.lower() in self.r.common_words:
-                continue
+            low = t.lower_
+            if t.lemma_.lower() in self.r.common_words or (
+                    low.endswith("s") and (low[:-1] in self.r.common_words or low[:-2] in self.r.common_words)):
+                continue  # ("the Paracel Islands": a plural the tagger left unlemmatised is still a word)
             nxt = self.doc[t.i + 1] if t.i + 1 < self.n else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                 continue  # "Nikolai Tanaev": a first name, not a misspelt surname ("Nikolic")
