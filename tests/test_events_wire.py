@@ -619,3 +619,20 @@ def test_a_protest_as_motive_is_no_demonstration() -> None:
 ])
 def test_wire_sentences_round_six_b(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Moroccan and Algerian foreign ministers held an hour of private talks in Tunis.", ("CONSULT", "MAR", "DZA")),
+    ("Cameroon's territorial administration ministry approved the registration of four new opposition parties.",
+     ("CONCEDE", "CMR", "CMR")),
+])
+def test_wire_sentences_round_six_c(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's cocoa shipments to the Netherlands fell by a fifth.",
+    "Libya and Algeria together supplied about a quarter of Italy's crude oil imports last year.",
+])
+def test_trade_figures_are_no_aid(text: str) -> None:
+    assert events(text) == []

@@ -37,7 +37,7 @@ LIGHT_OVERRIDE = frozenset("give extend deliver strike issue make send begin sta
 STATE_VERBS = frozenset("go remain stay be put place keep".split())
 # nouns that measure out an event noun: "a package of sanctions", "a wave of attacks", "a round of talks"
 MEASURE_NOUNS = frozenset("package round rounds set series wave string spate number batch raft tranche "
-                          "barrage volley flurry".split())
+                          "barrage volley flurry hour hours day days week weeks minute minutes".split())
 # generic heads that an event noun modifies as a compound: "a mediation effort", "a bombing campaign",
 # "an aid package", "a peace mission". The head stands in for the event noun as a light verb's object and its
 # prepositions may name the target ("a mediation effort between A and B")
