@@ -636,3 +636,20 @@ def test_wire_sentences_round_six_c(text: str, expected: tuple[str, ...]) -> Non
 ])
 def test_trade_figures_are_no_aid(text: str) -> None:
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zambian and Zimbabwean veterinary teams vaccinated cattle along the Zambezi in a joint drive.", {"ZMB", "ZWE"}),
+    ("South African and Botswana soldiers have begun coordinated patrols along the Limpopo.", {"ZAF", "BWA"}),
+])
+def test_acts_in_a_joint_drive_are_cooperation(text: str, expected: set[str]) -> None:
+    got = top(text)
+    assert got[0] == "COOPERATE" and {got[1], got[2]} == expected
+
+
+def test_equipment_handed_over_is_aid() -> None:
+    assert top("The United States handed four patrol boats to the Honduran navy.")[:3] == ("AID", "USA", "HND")
+
+
+def test_output_figures_of_two_states_are_no_joint_act() -> None:
+    assert events("North Sea oil output from Norway and Britain together topped six million barrels a day.") == []

@@ -97,10 +97,12 @@ ALLEGE_VERBS = frozenset("charge allege accuse claim".split())
 # stated displeasure: "said it was troubled by", "is deeply concerned about" (CAMEO 110/111)
 DISAPPROVE_ADJECTIVES = frozenset("""troubled concerned disappointed dismayed alarmed unhappy dissatisfied angry outraged
 indignant displeased upset worried angered incensed""".split())
-JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational".split())
+JOINT_MODIFIERS = frozenset("joint combined bilateral trilateral multinational coordinated synchronised synchronized "
+                            "concerted".split())
 # verbs of measure and state that say what two states are or have together, not what they do together
 STATIVE_VERBS = frozenset("""be have account make represent hold own total comprise constitute produce export import
-share border form remain control possess rank number spend earn lose face supply consume contain""".split())
+share border form remain control possess rank number spend earn lose face supply consume contain top exceed reach
+rise fall grow climb drop double triple""".split())
 # motion and dispatch verbs whose purpose clause is the act they serve ("arrived to investigate")
 ERRAND_VERBS = frozenset("go come travel fly arrive return sail steam head send dispatch despatch deploy".split())
 
@@ -1165,7 +1167,10 @@ class FrameFinder:
             or (vlemma(v) in JOINT_LIGHT_VERBS and any(
                 c.lower_ in JOINT_MODIFIERS for o in object_of(v) for c in o.subtree
                 if c.dep_ in ("amod", "compound") and c.head.i in (o.i, *(x.i for x in o.children))))
-        # ("carried out joint patrols", "mounted combined sweeps": the shared act is the light verb's object)
+        # ("carried out joint patrols", "mounted combined sweeps": the shared act is the light verb's object;
+        # "vaccinated cattle in a joint drive": the act is part of a joint one)
+        joint = joint or any(g.dep_ == "pobj" and any(a.dep_ == "amod" and a.lower_ in JOINT_MODIFIERS for a in g.children)
+                             for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "as") for g in p.children)
         if not joint:
             return None
         sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
