@@ -653,3 +653,12 @@ def test_equipment_handed_over_is_aid() -> None:
 
 def test_output_figures_of_two_states_are_no_joint_act() -> None:
     assert events("North Sea oil output from Norway and Britain together topped six million barrels a day.") == []
+
+
+def test_recognition_extended_and_relations_set_up_are_support() -> None:
+    assert top("Uruguay extended formal recognition to Ukraine as a sovereign state.")[:3] == ("SUPPORT", "URY", "UKR")
+    assert top("Kazakhstan and Israel set up full diplomatic relations on Wednesday.")[0] == "SUPPORT"
+
+
+def test_squash_and_other_sports_are_no_events() -> None:
+    assert events("Pakistan's Jansher Khan beat Australia's Rodney Eyles in straight games to win the British Open.") == []

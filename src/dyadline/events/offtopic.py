@@ -18,7 +18,8 @@ STRONG = re.compile(
     r"football|soccer|cricket(?:ers)?|rugby|tennis|basketball|hockey|volleyball|handball|world cup|asia cup|"
     r"africa cup|copa america|euro 20\d\d|grand prix|grand slam|formula one|test series|t20|odi|fifa|uefa|"
     r"ioc|goalkeeper|midfielder|hat-trick|straight sets|in (?:two|three|four|five) sets|u\.?s\.? open|"
-    r"wimbledon|chess|grandmaster|marathon|boxing|heavyweight|golf)\b",
+    r"wimbledon|chess|grandmaster|marathon|boxing|heavyweight|golf|squash|badminton|snooker|straight games|"
+    r"(?:british|french|australian) open)\b",
     re.IGNORECASE,
 )
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:days?|weeks?|months?|years?|hours?|per\s?cent|percent|%|km|"
