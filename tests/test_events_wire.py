@@ -662,3 +662,12 @@ def test_recognition_extended_and_relations_set_up_are_support() -> None:
 
 def test_squash_and_other_sports_are_no_events() -> None:
     assert events("Pakistan's Jansher Khan beat Australia's Rodney Eyles in straight games to win the British Open.") == []
+
+
+def test_forces_massed_are_a_build_up() -> None:
+    assert top("Ethiopia has massed tens of thousands of soldiers along its border with Eritrea.")[:3] == \
+        ("MOBILIZE", "ETH", "ERI")
+
+
+def test_a_country_surrounded_on_three_sides_is_geography() -> None:
+    assert events("The Gambia is surrounded on three sides by Senegal.") == []
