@@ -671,3 +671,17 @@ def test_forces_massed_are_a_build_up() -> None:
 
 def test_a_country_surrounded_on_three_sides_is_geography() -> None:
     assert events("The Gambia is surrounded on three sides by Senegal.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's security cabinet refused to halt its offensive despite American appeals for a pause.",
+     ("REJECT", "ISR", "USA")),
+    ("Slobodan Milosevic refused to resign despite weeks of street protests in Belgrade.", ("REJECT", "SRB", "SRB")),
+])
+def test_a_refusal_despite_appeals_refuses_whoever_asked(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_a_show_of_force_faces_the_state_named_by_an_adjective() -> None:
+    got = top("Pakistan's air force went on high alert amid fears of an Indian strike on militant camps.")
+    assert got[:3] == ("MOBILIZE", "PAK", "IND")

@@ -357,6 +357,33 @@ def _home_target(m: Mention, code: str) -> Mention:
                    confidence=min(m.confidence, 0.5), role="actor")
 
 
+ASK_NOUNS = frozenset("""appeal call plea request demand pressure urging protest demonstration objection calls
+petition""".split())
+
+
+def _despite_asker(f: Frame, sources: list[Mention], idx: MentionIndex, span: Any) -> Mention | None:
+    """The actor of a "despite X's appeals / despite appeals from X / despite protests" phrase on the refusal or
+    on the verb it governs; street protests with nobody named are the own country's."""
+    src = {m.actor.code for m in sources}
+    for v in (f.trigger, *f.trigger.children, f.trigger.head):
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("despite", "notwithstanding"):
+                continue
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                nouns = [t for t in g.subtree if t.lemma_.lower() in ASK_NOUNS]
+                if not nouns:
+                    continue
+                for t in g.subtree:
+                    m = idx.actor.get(t.i) or (idx.adjective(t) if t.dep_ in ("amod", "compound") else None)
+                    if m is not None and m.actor.code and m.actor.code not in src:
+                        return m
+                if any(t.lemma_.lower() in ("protest", "demonstration") for t in nouns):
+                    return _own_country(sources, "despite-protest-target")[0]
+    return None
+
+
 def _codes(side: list[Participant]) -> set[str]:
     return {p.actor.code or p.text for p in side}
 
@@ -760,17 +787,30 @@ class EventCoder:
                 place, why, rule = _goal_place(f, idx, LEFT_PREPS), "the place left", "event-left-target"
             elif typ == "MOBILIZE":
                 place, why, rule = _goal_place(f, idx), "where the force is sent", "event-goal-target"
-            elif typ in ("ASSAULT", "COERCE"):
+            elif typ in ("ASSAULT", "COERCE", "RETREAT"):
+                # ("ended its naval blockade of Bougainville": the place a measure was lifted from)
                 place, why, rule = _object_place(f, idx), "the place struck", "event-object-target"
             if place is not None:
                 targets = [_implied_target(sources[0], place.code, f"{place.text} ({why})", rule, 0.45)]
                 domestic.append(f"no target named: the place '{place.text}' ({why}) gives it")
+        if not targets and sources and typ == "REJECT":
+            # "refused to halt its offensive despite American appeals", "declined to resign despite weeks of street
+            # protests": whoever asked is the one refused (CAMEO 12)
+            asker = _despite_asker(f, sources, idx, span)
+            if asker is not None:
+                targets = [asker]
+                domestic.append(f"no target named: the one who asked ('{asker.text}', after 'despite') is refused")
         if not targets and sources and typ == "MOBILIZE":
             # "Greece put its forces on alert as the standoff with Turkey escalated": a show of force with no
             # named target faces the other state the sentence names
             src = {m.actor.code for m in sources}
             other = next((m for m in doc.mentions if m.sent_idx == sent_idx and m.role == "actor" and m.actor.code
                           and m.actor.code not in src and is_state_code(m.actor.code)), None)
+            if other is None:
+                # "went on high alert amid fears of an Indian strike": a nationality adjective names the other side
+                other = next((idx.adjective(t) for t in span if t.dep_ in ("amod", "compound") and t.i not in idx.actor
+                              and adjective_code(t) and adjective_code(t) not in src
+                              and is_state_code(adjective_code(t))), None)
             if other is not None:
                 targets = [other]
                 domestic.append(f"no target named: the other state in the sentence ('{other.text}') is faced")
