@@ -685,3 +685,18 @@ def test_a_refusal_despite_appeals_refuses_whoever_asked(text: str, expected: tu
 def test_a_show_of_force_faces_the_state_named_by_an_adjective() -> None:
     got = top("Pakistan's air force went on high alert amid fears of an Indian strike on militant camps.")
     assert got[:3] == ("MOBILIZE", "PAK", "IND")
+
+
+def test_relations_with_a_state_name_the_target_over_a_nearer_own_actor() -> None:
+    got = top("Britain broke off diplomatic relations with Syria after a London court found Syrian officials guilty.")
+    assert got[:3] == ("SANCTION", "GBR", "SYR")
+
+
+def test_a_demand_on_another_state_is_not_addressed_to_the_own_citizens_it_concerns() -> None:
+    assert top("Thailand demanded that Cambodia free 20 Thai fishermen detained off Koh Kong.")[:3] == \
+        ("REQUEST", "THA", "KHM")
+
+
+def test_an_investigation_of_the_own_citizens_stays_domestic() -> None:
+    got = top("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
+    assert got[:3] == ("ACCUSE", "HRV", "HRV")

@@ -661,8 +661,9 @@ def _slot_tokens(v: Any, slot: str, nominal: bool) -> list[Any]:
 
 
 OBLIGATION = frozenset({"must", "should", "ought"})
-# "threw its weight behind Damascus", "brokered talks between Khartoum and the rebels"
-OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind", "between", "against"})
+# "threw its weight behind Damascus", "brokered talks between Khartoum and the rebels", "broke off relations with
+# Syria"
+OBJECT_PP_SLOTS = frozenset({"to", "into", "from", "behind", "between", "against", "with"})
 PLACE_SLOTS = frozenset({"obj", "at", "against", "on", "into", "onto"})
 OBLIGATION_REPORTERS = frozenset("say tell declare insist reiterate remind stress state announce add repeat emphasize "
                                  "emphasise argue write".split())
@@ -1756,6 +1757,8 @@ class FrameFinder:
         """
         frontier = [f.trigger]
         seen = {f.trigger.i}
+        src_codes = {s.actor.code for s in f.sources if s.actor.code}
+        reserve: tuple[Mention, int] | None = None
         if f.type in INSTRUMENT_TYPES and f.entry.obj and f.path in ("verb", "passive"):
             # "used German weapons against ...", "fired Iranian-made rockets": the object is the instrument,
             # and whose make it is says nothing about the target
@@ -1788,11 +1791,19 @@ class FrameFinder:
                     if m is not None and _own_possessives([m], f.sources, c.doc):
                         m = None  # "pulled its soldiers out of Somalia": the doer's own soldiers are no target
                     if m is not None and m.actor.code and all(m is not s for s in f.sources):
-                        f.targets, f.target_slot = [m], f"nearest-in-phrase(depth {depth + 1})"
-                        f.notes.append("target taken from the closest actor inside the predicate's phrase")
-                        return
+                        if m.actor.code in src_codes and f.type not in ("ACCUSE", "COERCE", "CONCEDE"):
+                            # "broke off relations with Syria after a London court found ...": an actor of the
+                            # doer's own state is kept only if no other state is in the phrase
+                            reserve = reserve or (m, depth)
+                        else:
+                            f.targets, f.target_slot = [m], f"nearest-in-phrase(depth {depth + 1})"
+                            f.notes.append("target taken from the closest actor inside the predicate's phrase")
+                            return
                     nxt.append(c)
             frontier = nxt
+        if reserve is not None:
+            f.targets, f.target_slot = [reserve[0]], f"nearest-in-phrase(depth {reserve[1] + 1})"
+            f.notes.append("target taken from the closest actor inside the predicate's phrase")
 
     def _wrappers(self, frames: dict[int, Frame], idx: MentionIndex) -> None:
         """Type speech-act verbs by the clause they govern and hand that clause's target up."""
