@@ -19,7 +19,15 @@ from typing import Any
 from dyadline.actors.places import lookup_place
 from dyadline.events import attribution as attr_mod
 from dyadline.events.confidence import score
-from dyadline.events.domestic import CIVIL_SECTORS, is_state_code, is_uncoded_role, localise, role_sectors, sector_of
+from dyadline.events.domestic import (
+    CIVIL_SECTORS,
+    is_state_code,
+    is_uncoded_role,
+    localise,
+    recoded,
+    role_sectors,
+    sector_of,
+)
 from dyadline.events.factuality import MODALS, assess
 from dyadline.events.frames import (
     PAIR_NOUNS,
@@ -326,12 +334,8 @@ def _object_place(f: Frame, idx: MentionIndex) -> Location | None:
     if m is None:
         # "blew up power lines leading into Kabul", "shelled villages near Gorazde": a named place inside the
         # object's own phrase (places only: "positions near the Pakistani border" names no target)
-        for t in (t for h in heads for t in h.subtree):
-            loc = idx.location.get(t.i)
-            if loc is not None and loc.actor.code and is_state_code(loc.actor.code) and t.dep_ == "pobj" \
-                    and t.head.lower_ in ("in", "into", "near", "around", "outside"):
-                m = loc
-                break
+        m = _state_mention((t for h in heads for t in h.subtree if t.i in idx.location and t.dep_ == "pobj"
+                            and t.head.lower_ in ("in", "into", "near", "around", "outside")), idx)
     return Location(text=m.text, code=m.actor.code) if m is not None else None
 
 
@@ -348,20 +352,11 @@ def _uncoded_home(sources: list[Mention], location: Location | None, loc_how: st
     return None, ""
 
 
-def _home_target(m: Mention, code: str) -> Mention:
-    """A coded copy of an uncoded target (people, a group or a person nobody resolved)."""
-    actor = Actor(code=code, sector=m.actor.sector, name=m.actor.name, actor_id=m.actor.actor_id,
-                  kind=m.actor.kind if m.actor.kind != "state" else "group")
-    return Mention(text=m.text, start=m.start, end=m.end, sent_idx=m.sent_idx, actor=actor,
-                   token_start=m.token_start, token_end=m.token_end, rule=f"{m.rule}+home",
-                   confidence=min(m.confidence, 0.5), role="actor")
-
-
 ASK_NOUNS = frozenset("""appeal call plea request demand pressure urging protest demonstration objection calls
 petition""".split())
 
 
-def _despite_asker(f: Frame, sources: list[Mention], idx: MentionIndex, span: Any) -> Mention | None:
+def _despite_asker(f: Frame, sources: list[Mention], idx: MentionIndex) -> Mention | None:
     """The actor of a "despite X's appeals / despite appeals from X / despite protests" phrase on the refusal or
     on the verb it governs; street protests with nobody named are the own country's."""
     src = {m.actor.code for m in sources}
@@ -743,7 +738,9 @@ class EventCoder:
                 # "Chinese police detained dissident Wei Jingsheng in Beijing", "Li Peng demanded that students
                 # end their sit-in", "militiamen killed thousands of Tutsis": people nobody codes are coded by the
                 # state where it happened, else by the one state the sentence names (CAMEO: X -> X)
-                targets = [m if m.actor.code else _home_target(m, home) for m in targets]
+                targets = [m if m.actor.code else recoded(m, home, m.actor.sector, "home", 0.5,
+                                                           m.actor.kind if m.actor.kind != "state" else "group")
+                           for m in targets]
                 domestic.append(f"uncoded target: {why} gives {home}")
         at_home = location is not None and typ in DOMESTIC_PASSIVE_TYPES and f.path in ("passive", "light") \
             and all(m.actor.code == location.code for m in targets)
@@ -796,7 +793,7 @@ class EventCoder:
         if not targets and sources and typ == "REJECT":
             # "refused to halt its offensive despite American appeals", "declined to resign despite weeks of street
             # protests": whoever asked is the one refused (CAMEO 12)
-            asker = _despite_asker(f, sources, idx, span)
+            asker = _despite_asker(f, sources, idx)
             if asker is not None:
                 targets = [asker]
                 domestic.append(f"no target named: the one who asked ('{asker.text}', after 'despite') is refused")
@@ -808,9 +805,9 @@ class EventCoder:
                           and m.actor.code not in src and is_state_code(m.actor.code)), None)
             if other is None:
                 # "went on high alert amid fears of an Indian strike": a nationality adjective names the other side
-                other = next((idx.adjective(t) for t in span if t.dep_ in ("amod", "compound") and t.i not in idx.actor
-                              and adjective_code(t) and adjective_code(t) not in src
-                              and is_state_code(adjective_code(t))), None)
+                other = next((m for t in span if t.dep_ in ("amod", "compound") and t.i not in idx.actor
+                              for m in [idx.adjective(t)]
+                              if m is not None and m.actor.code not in src and is_state_code(m.actor.code)), None)
             if other is not None:
                 targets = [other]
                 domestic.append(f"no target named: the other state in the sentence ('{other.text}') is faced")

@@ -245,11 +245,16 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
             code, how = c, f"domestic: the state that dominates the context ({c})"
     if code is None:
         return None
-    actor = Actor(code=code, sector=sector, name=m.actor.name, actor_id=m.actor.actor_id, kind="group")
-    new = Mention(text=m.text, start=m.start, end=m.end, sent_idx=m.sent_idx, actor=actor,
-                  token_start=m.token_start, token_end=m.token_end, rule=f"{m.rule}+domestic",
-                  confidence=min(m.confidence, DOMESTIC_CONF) if m.confidence else DOMESTIC_CONF, role="actor")
-    return new, how
+    return recoded(m, code, sector, "domestic", DOMESTIC_CONF), how
+
+
+def recoded(m: Mention, code: str, sector: str | None, why: str, cap: float, kind: str = "group") -> Mention:
+    """A copy of the uncoded mention ``m`` as an actor of state ``code``: the rule says why, and the confidence
+    is at most ``cap`` (an inferred participant ranks below a named one)."""
+    actor = Actor(code=code, sector=sector, name=m.actor.name, actor_id=m.actor.actor_id, kind=kind)  # type: ignore[arg-type]
+    return Mention(text=m.text, start=m.start, end=m.end, sent_idx=m.sent_idx, actor=actor,
+                   token_start=m.token_start, token_end=m.token_end, rule=f"{m.rule}+{why}",
+                   confidence=min(m.confidence, cap) if m.confidence else cap, role="actor")
 
 
 def crowd_mention(tok: Any) -> Mention | None:

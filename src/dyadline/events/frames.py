@@ -530,21 +530,20 @@ def clause_features(v: Any) -> set[str]:
             out.add("for")  # "pushing hard for the US (to) support its plan": a "for" clause
     for c in kids:
         if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
-            # "pulled out of the talks": the "of" phrase hangs under the particle
+            # "pulled out of the talks", "were ordered out of the United States": the "of" phrase hangs under
+            # the particle
+            out.add(c.lower_)
             for g in c.children:
                 if g.dep_ == "prep":
                     out.add(g.lower_)
                     out |= {f"{g.lower_}:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
-        if c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
+        elif c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
             out.add(c.lower_)  # "called its ambassador home", "sent the crew back"
     for g in (objs[0].children if objs else ()):
         if g.dep_ == "prep" and g.lower_ in ("to", "against"):
             out.add(f"obj-{g.lower_}")  # "expressed regret to Norway": the addressee hangs on the object
         elif g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
             out |= {f"in:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
-    for c in kids:
-        if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
-            out.add(c.lower_)  # "were ordered out of the United States"
     if len(objs) >= 2 and objs[-1].pos_ != "PROPN":
         out.add("pred")  # "branded the move a provocation": the parser gives two objects
     if object_of(v):
@@ -821,6 +820,25 @@ def _weapon_agent(f: Frame, idx: MentionIndex) -> None:
 
 def _in_protest(v: Any) -> bool:
     return any(p.lemma_.lower() == "protest" for p in _prep_objects(v, "in"))
+
+
+def _joint_modified(tok: Any) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_MODIFIERS for c in tok.children)
+
+
+def _done_jointly(v: Any, subj: list[Any]) -> bool:
+    """Does the clause say the act was shared: "jointly / together", a "joint" subject ("joint search teams"),
+    a light verb's "joint" object ("carried out joint desert patrols", "mounted combined sweeps") or a joint
+    undertaking it is part of ("vaccinated cattle in a joint drive")?"""
+    if any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for t in (v, v.head) for c in t.children):
+        return True
+    if any(_joint_modified(s) for s in subj):
+        return True
+    if vlemma(v) in JOINT_LIGHT_VERBS and any(_joint_modified(o) or any(_joint_modified(x) for x in o.children)
+                                             for o in object_of(v)):
+        return True
+    return any(_joint_modified(g) for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "as")
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _on_behalf(f: Frame, idx: MentionIndex) -> None:
@@ -1163,16 +1181,7 @@ class FrameFinder:
         subj, slot = subject_of(v)
         if not subj or slot == "by-agent" or is_passive(v) or vlemma(v) in STATIVE_VERBS:
             return None
-        joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in (v, v.head) for c in c.children) \
-            or any(c.lower_ in JOINT_MODIFIERS for s in subj for c in s.children if c.dep_ in ("amod", "compound")) \
-            or (vlemma(v) in JOINT_LIGHT_VERBS and any(
-                c.lower_ in JOINT_MODIFIERS for o in object_of(v) for c in o.subtree
-                if c.dep_ in ("amod", "compound") and c.head.i in (o.i, *(x.i for x in o.children))))
-        # ("carried out joint patrols", "mounted combined sweeps": the shared act is the light verb's object;
-        # "vaccinated cattle in a joint drive": the act is part of a joint one)
-        joint = joint or any(g.dep_ == "pobj" and any(a.dep_ == "amod" and a.lower_ in JOINT_MODIFIERS for a in g.children)
-                             for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "as") for g in p.children)
-        if not joint:
+        if not _done_jointly(v, subj):
             return None
         sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
         for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides

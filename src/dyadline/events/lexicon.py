@@ -166,15 +166,18 @@ class Lexicon:
         fits = [e for e in self.verbs.get(lemma, ())
                 if (not e.prt or e.prt == prt) and (not e.obj or e.obj & objs) and (not e.needs or e.needs & feats)
                 and (not e.subj or bool(e.subj & (subj_lemmas or set())))]
-        if fits and fits[0].obj and not any(":" in o or " " in o for o in fits[0].obj & objs):
+        def about(e: LexEntry) -> bool:
+            """Does the entry match what the object is about or what kind it is ("on:import", "trade
+            restriction"), not only the object's head?"""
+            return any(":" in o or " " in o for o in e.obj & objs)
+
+        if fits and fits[0].obj and not about(fits[0]):
             # "scrapped its curbs on imports from Argentina": an entry that names what the object is about
             # ("on:import", an economic sanction eased) beats one that only names the object ("curb")
-            about = next((e for e in fits if e.specificity == fits[0].specificity and e.obj
-                          and any(":" in o or " " in o for o in e.obj & objs)), None)
-            if about is not None:
-                return about
-        if head and fits and fits[0].obj and head not in fits[0].obj \
-                and not any(":" in o or " " in o for o in fits[0].obj & objs):  # "its ban on imports" is about imports
+            better = next((e for e in fits if e.specificity == fits[0].specificity and e.obj and about(e)), None)
+            if better is not None:
+                return better
+        if head and fits and fits[0].obj and head not in fits[0].obj and not about(fits[0]):
             by_head = next((e for e in fits if e.obj and head in e.obj), None)
             if by_head is not None and by_head.specificity >= fits[0].specificity:
                 return by_head
