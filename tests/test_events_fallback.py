@@ -156,7 +156,7 @@ def test_cli_flag_turns_the_fallback_on(tmp_path: object) -> None:
     from dyadline.cli import app
 
     src = Path(str(tmp_path)) / "a.txt"
-    src.write_text("date 2025-05-12\n\nIndian navy ships carried drinking water and rice to Bangladesh.\n", encoding="utf-8")
+    src.write_text("date 2025-05-12\n\nIndian navy ships conveyed drinking water and rice to Bangladesh.\n", encoding="utf-8")
     runner = CliRunner()
     plain = runner.invoke(app, ["code", str(src)])
     assert plain.exit_code == 0 and plain.stdout.strip() == ""

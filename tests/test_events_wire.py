@@ -700,3 +700,41 @@ def test_a_demand_on_another_state_is_not_addressed_to_the_own_citizens_it_conce
 def test_an_investigation_of_the_own_citizens_stays_domestic() -> None:
     got = top("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
     assert got[:3] == ("ACCUSE", "HRV", "HRV")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # relief goods delivered to a place are aid to its state
+    ("Indian air force helicopters dropped food and tents on Wednesday to hill villages in western Nepal.",
+     ("AID", "IND", "NPL")),
+    # money received from a lender: the lender gives it
+    ("Zambia received 55 million dollars from the International Monetary Fund on Friday.", ("AID", "IMF", "ZMB")),
+    # military training and equipment handed over
+    ("Turkish officers are teaching Azerbaijani cadets at the military academy in Baku.", ("AID", "TUR", "AZE")),
+    ("Australia handed Papua New Guinea's defence force two landing craft at Lae on Friday.", ("AID", "AUS", "PNG")),
+    # letting people stay is asylum, not a concession
+    ("West Germany let a Czechoslovak ice hockey player stay as a political refugee.", ("AID", "DEU", "CZE")),
+])
+def test_aid_in_kind_training_money_and_asylum(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "British and Omani troops wound up a three-week desert exercise near Thumrait on Sunday.",
+    "Chinese and Pakistani fighter pilots flew combined air combat drills over Sargodha this week.",
+])
+def test_an_exercise_held_by_two_sides_is_joint(text: str) -> None:
+    got = top(text)
+    assert got[0] == "COOPERATE" and {got[1], got[2]} <= {"GBR", "OMN", "CHN", "PAK"} and got[1] != got[2]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian crude deliveries to Belarus and Ukraine dropped by nearly a fifth in the first quarter.",
+    "The OAU summit in Addis Ababa closed without any reference to the Western Sahara, delegates from Algeria noted.",
+    "Foreign ministers of the six Gulf Cooperation Council states are due to gather in Riyadh on December 20.",
+])
+def test_statistics_meetings_ending_and_ministers_gathering_are_no_events(text: str) -> None:
+    assert events(text) == []
+
+
+def test_pressure_that_grows_is_still_an_event() -> None:
+    assert top("Moscow's pressure on Lukashenko grew.")[:3] == ("COERCE", "RUS", "BLR")

@@ -408,7 +408,7 @@ DOMESTIC_COERCION = frozenset({"curfew", "martial-law", "ban", "restrict"})
 DEMAND_CARRIERS = frozenset("""say tell write call meet visit travel go come fly arrive send use ask urge appeal petition
 address speak issue sign present submit deliver hand telephone phone""".split())
 # types whose act, done in a place with no target named, is done to that place's state
-PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE"})
+PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE", "AID"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
 # a state's own measures reported in the passive with nobody named: "martial law was lifted", "security was

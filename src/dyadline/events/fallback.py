@@ -1,6 +1,6 @@
 """The fallback event typer: a classifier on sentence embeddings, for sentences the lexicon leaves uncoded.
 
-Why: the lexicon types what it has a frame for and stays silent otherwise ("Indian navy ships carried drinking
+Why: the lexicon types what it has a frame for and stays silent otherwise ("Indian navy ships conveyed drinking
 water and rice to Bangladesh"). With the fallback on, a sentence that names an actor but matches no
 frame gets one more look: a multinomial logistic regression (C = 8) trained on the example sentences in
 ``data/examples/`` (4,075 written for dyadline, one block per CAMEO sub-code; the ``wire*.yaml`` files are

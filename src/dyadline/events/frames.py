@@ -477,6 +477,9 @@ CIRCUMSTANCE_PREPS = frozenset("after before following during since despite with
 PERMIT_VERBS = frozenset("allow let permit authorize authorise".split())
 CARRY_ON_VERBS = frozenset("press push forge carry go continue proceed persist".split())
 JOINT_ADVERBS = frozenset("together jointly alongside".split())
+# slots that hold the doer itself, which a lexicon entry's subject constraint asks about ("ministers are due to
+# gather" is asked about the ministers; a relative clause's head or a controlling object is not asked)
+SUBJECT_SLOTS = ("subj", "by-agent", "controller-subj")
 # past tenses the small tagger reads as adjectives ("Sweden froze part of its aid": froze/ADJ/ROOT)
 MISTAGGED_PAST = {"froze": "freeze", "unfroze": "unfreeze"}
 
@@ -511,6 +514,7 @@ def clause_features(v: Any) -> set[str]:
             out.add("pred")
         elif c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or any(g.dep_ == "aux" for g in c.children)):
             out.add("clause")
+            out.add(f"clause:{vlemma(c)}")  # "allowed the refugees to stay": what the governed clause does
             if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 out.add("to-clause")  # "told Y to leave" (an order), not "told reporters that ..." (a statement)
         elif c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("ADJ", "NOUN") and objs:
@@ -837,8 +841,25 @@ def _done_jointly(v: Any, subj: list[Any]) -> bool:
     if vlemma(v) in JOINT_LIGHT_VERBS and any(_joint_modified(o) or any(_joint_modified(x) for x in o.children)
                                              for o in object_of(v)):
         return True
+    if _exercise_object(v):
+        return True  # "British and Omani troops wound up a desert exercise": an exercise of two sides is joint
     return any(_joint_modified(g) for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "as")
                for g in p.children if g.dep_ == "pobj")
+
+
+# verbs that say an amount changed: a flow of goods or money as their subject is a series, not an act ("arms sales
+# rose"); pressure or fighting that grows is still news ("Moscow's pressure on Lukashenko grew")
+QUANTITY_VERBS = frozenset("""rise fall drop decline increase grow double triple halve slump plunge soar jump climb
+dip shrink surge tumble slide sink recover rebound""".split())
+FLOW_NOUNS = frozenset("""delivery sale export import shipment purchase investment supply trade transfer remittance
+loan lending assistance aid credit flow""".split())
+EXERCISE_NOUNS = frozenset("exercise drill manoeuvre maneuver wargame manoeuver".split())
+
+
+def _exercise_object(v: Any) -> bool:
+    """Is the verb's object a military exercise ("held drills", "flew combined air combat drills", "war games")?"""
+    return any(o.lemma_.lower() in EXERCISE_NOUNS or (o.lemma_.lower() == "game" and any(
+        c.lower_ == "war" for c in o.children)) for o in object_of(v))
 
 
 def _on_behalf(f: Frame, idx: MentionIndex) -> None:
@@ -930,6 +951,8 @@ def _phrase_lemmas(tok: Any) -> set[str]:
             out |= {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))}
         if c.dep_ == "prep" and c.lower_ == "on":
             out |= {f"on:{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}  # "its ban on imports"
+        if c.dep_ == "acl" and c.lemma_.lower() in SUSPECT_PARTICIPLES:
+            out.add("suspect")  # "returned a man accused of robbing a bank", "two Cambodians wanted for murder"
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -937,6 +960,7 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     return out
 
 
+SUSPECT_PARTICIPLES = frozenset("accuse want suspect charge indict convict".split())
 BLAME_WORDS = frozenset("responsible guilty culpable accountable liable behind".split())
 
 
@@ -1127,7 +1151,7 @@ class FrameFinder:
         # the embargo, not on trade); other heads do not ("dispatched rescue brigades" is rescue work)
         head = objs[0].lemma_.lower() if objs and self.lex.noun(objs[0].lemma_.lower()) is not None else None
         subj_toks, slot = subject_of(v)
-        subj_lemmas = {x for t in subj_toks for x in _phrase_lemmas(t)} if slot.startswith("subj") else set()
+        subj_lemmas = {x for t in subj_toks for x in _phrase_lemmas(t)} if slot.startswith(SUBJECT_SLOTS) else set()
         entry = self.lex.verb(vlemma(v), prt, obj_lemmas, feats, head, subj_lemmas)
         if entry is None and prt is not None:
             entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head, subj_lemmas)
@@ -1209,6 +1233,9 @@ class FrameFinder:
             return None  # "riot police", "attack helicopters", "strike force": a kind of force, not an act
         if n.lemma_.lower() == "protest" and n.dep_ == "pobj" and n.head.lower_ == "in":
             return None  # "recalled its envoy in protest at ...": the motive of the act, not a demonstration
+        if n.dep_ == "nsubj" and n.head.pos_ == "VERB" and vlemma(n.head) in QUANTITY_VERBS \
+                and n.lemma_.lower() in FLOW_NOUNS:
+            return None  # "crude deliveries to Belarus dropped by a fifth": a statistic, not an event
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
@@ -1368,6 +1395,10 @@ class FrameFinder:
                 f = self._disapproval(tok, idx)
             if f is None and tok.pos_ == "VERB":
                 f = self._joint_act(tok, idx)
+            elif f is not None and f.type in ("MOBILIZE", "ASSAULT") and tok.pos_ == "VERB" and _exercise_object(tok):
+                # an exercise read as a show of force is joint when two sides hold it ("Chinese and Pakistani
+                # pilots flew combined drills"): CAMEO 0612 military cooperation, not a threat
+                f = self._joint_act(tok, idx) or f
             if f is not None:
                 frames[tok.i] = f
         # a noun that only modifies another event noun names its kind, not an event of its own: "war games",

@@ -69,8 +69,10 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """Entries with a particle, object, ``needs`` or subject constraint are tried before plain ones."""
-        return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0) + (1 if self.subj else 0)
+        """Entries with a particle, object, ``needs`` or subject constraint are tried before plain ones; a subject
+        constraint names who acts, which says more than a preposition being there ("ministers gathered in Riyadh"
+        is a meeting, whatever a crowd gathering in a place is)."""
+        return (2 if self.prt else 0) + (1 if self.obj else 0) + (1 if self.needs else 0) + (2 if self.subj else 0)
 
     def describe(self) -> dict[str, Any]:
         return {
