@@ -738,3 +738,14 @@ def test_statistics_meetings_ending_and_ministers_gathering_are_no_events(text: 
 
 def test_pressure_that_grows_is_still_an_event() -> None:
     assert top("Moscow's pressure on Lukashenko grew.")[:3] == ("COERCE", "RUS", "BLR")
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Chinese and Russian firefighters fought forest fires together along the Amur river this week.", {"CHN", "RUS"}),
+    ("Hungarian and Austrian fire brigades fought a reed fire side by side on the shore of Lake Neusiedl.",
+     {"HUN", "AUT"}),
+    ("Chilean and Argentine mountain rescue teams worked side by side for three days in the Andes.", {"CHL", "ARG"}),
+])
+def test_work_done_together_or_side_by_side_is_cooperation(text: str, sides: set[str]) -> None:
+    got = top(text)
+    assert got[0] == "COOPERATE" and {got[1], got[2]} == sides

@@ -836,6 +836,8 @@ def _done_jointly(v: Any, subj: list[Any]) -> bool:
     undertaking it is part of ("vaccinated cattle in a joint drive")?"""
     if any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for t in (v, v.head) for c in t.children):
         return True
+    if any(_shared_adverb(t) and _clause_verb(t).i == v.i for t in v.subtree):
+        return True  # "fought forest fires together along the Amur", "worked side by side": parsed lower down
     if any(_joint_modified(s) for s in subj):
         return True
     if vlemma(v) in JOINT_LIGHT_VERBS and any(_joint_modified(o) or any(_joint_modified(x) for x in o.children)
@@ -853,6 +855,22 @@ QUANTITY_VERBS = frozenset("""rise fall drop decline increase grow double triple
 dip shrink surge tumble slide sink recover rebound""".split())
 FLOW_NOUNS = frozenset("""delivery sale export import shipment purchase investment supply trade transfer remittance
 loan lending assistance aid credit flow""".split())
+
+
+def _shared_adverb(t: Any) -> bool:
+    """ "together" / "jointly" / "alongside" as an adverb, or "side by side"."""
+    if t.dep_ == "advmod" and t.lower_ in JOINT_ADVERBS:
+        return True
+    return t.lower_ == "side" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "by" and t.nbor(2).lower_ == "side"
+
+
+def _clause_verb(t: Any) -> Any:
+    """The nearest verb above a token (the token itself when it is one)."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 EXERCISE_NOUNS = frozenset("exercise drill manoeuvre maneuver wargame manoeuver".split())
 
 
@@ -1210,7 +1228,8 @@ class FrameFinder:
         sides = [m for s in subj for m in idx.actors(s) if m.actor.code]
         for s in subj:  # "joint American-Vietnamese teams": the nationality adjectives name the sides
             for c in s.subtree:  # ("soldiers from Niger and Mali": the states they come from)
-                m = (idx.actor.get(c.i) or idx.adjective(c)) if c.dep_ in ("amod", "compound") else (
+                modifier = c.dep_ in ("amod", "compound") or (c.dep_ == "conj" and c.head.dep_ in ("amod", "compound"))
+                m = (idx.actor.get(c.i) or idx.adjective(c)) if modifier else (
                     (idx.actor.get(c.i) or idx.location.get(c.i)) if c.dep_ in ("pobj", "conj") and any(
                         a.dep_ == "prep" and a.lower_ in ("from", "of") for a in c.ancestors if a.i > s.i) else None)
                 if m is not None and m.actor.code and all(m.actor.code != o.actor.code for o in sides):
@@ -1395,9 +1414,12 @@ class FrameFinder:
                 f = self._disapproval(tok, idx)
             if f is None and tok.pos_ == "VERB":
                 f = self._joint_act(tok, idx)
-            elif f is not None and f.type in ("MOBILIZE", "ASSAULT") and tok.pos_ == "VERB" and _exercise_object(tok):
+            elif f is not None and tok.pos_ == "VERB" and f.type not in ("AGREE", "CONSULT") and (
+                    (f.type in ("MOBILIZE", "ASSAULT") and _exercise_object(tok))
+                    or not (f.sources and (f.targets or f.type == "COOPERATE"))):
                 # an exercise read as a show of force is joint when two sides hold it ("Chinese and Pakistani
-                # pilots flew combined drills"): CAMEO 0612 military cooperation, not a threat
+                # pilots flew combined drills": CAMEO 0612, not a threat); so is a frame with a side missing that
+                # two sides do together ("Jordanian and British special forces trained together")
                 f = self._joint_act(tok, idx) or f
             if f is not None:
                 frames[tok.i] = f
