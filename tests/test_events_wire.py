@@ -749,3 +749,38 @@ def test_pressure_that_grows_is_still_an_event() -> None:
 def test_work_done_together_or_side_by_side_is_cooperation(text: str, sides: set[str]) -> None:
     got = top(text)
     assert got[0] == "COOPERATE" and {got[1], got[2]} == sides
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fronted participle clause: the doer comes after "was"
+    ("Condemning the execution of the Ogoni writer Ken Saro-Wiwa in the harshest terms was President Nelson "
+     "Mandela, who told reporters in Auckland that Nigeria's rulers had acted with contempt.", ("ACCUSE", "ZAF", "NGA")),
+    ("Demanding that Athens extradite three suspected PKK militants arrested on Crete was Turkish Foreign Minister "
+     "Ismail Cem.", ("REQUEST", "TUR", "GRC")),
+    # a main verb the parser hangs on the subject noun after a relative clause
+    ("Turkey, which built the Ataturk dam over fierce Arab objections, threatened on Thursday to cut water "
+     "releases to Syria.", ("THREATEN", "TUR", "SYR")),
+    # the force whose withdrawal or deployment is named is the doer's
+    ("The withdrawal of Syrian troops from Lebanon began on Monday.", ("RETREAT", "SYR", "LBN")),
+    ("The deployment of a Chinese naval task force near the Spratly reef claimed by the Philippines prompted an "
+     "emergency cabinet meeting in Manila.", ("MOBILIZE", "CHN", "PHL")),
+    # an offer stated as readiness is no military alert
+    ("Brazil declared its readiness for closer cooperation with Argentina on nuclear safeguards.",
+     ("AGREE", "BRA", "ARG")),
+    # what crowds and civil groups do in protest is a protest
+    ("Bangladeshi dockers refused on Monday to unload Indian ships at Chittagong, in protest at New Delhi's "
+     "refusal to release more of the Ganges waters.", ("PROTEST", "BGD", "IND")),
+    ("The Israeli embassy in Amman was besieged for a second day by thousands of Jordanian demonstrators.",
+     ("PROTEST", "JOR", "ISR")),
+    ("Nigeria flew 1,500 more peacekeeping troops into Liberia on Thursday.", ("AID", "NGA", "LBR")),
+])
+def test_role_traps_of_wire_copy(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_a_threat_with_a_condition_was_made() -> None:
+    # the condition belongs to the threatened act; the threat itself is reported as fact
+    got = top("Turkey threatened on Thursday to cut water releases to Syria unless Damascus stopped aiding Kurdish "
+              "rebels.")
+    assert got == ("THREATEN", "TUR", "SYR", "asserted")
+    assert top("If Minsk joins the war, Ukraine will have to fight.")[3] == "possible"

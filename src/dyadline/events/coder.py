@@ -678,6 +678,13 @@ class EventCoder:
             # (CAMEO 14), the demand is what it is for
             domestic.append(f"a crowd or civil group acts to demand: '{f.trigger_text}' codes PROTEST")
             typ, mode = "PROTEST", "demo"
+        elif typ != "PROTEST" and sources and any(t.lemma_.lower() == "protest" and t.dep_ == "pobj"
+                                                  and t.head.lower_ == "in" for t in f.trigger.subtree) \
+                and all(_is_crowd(m, span) or _sector(m, span) in CIVIL_SECTORS for m in sources):
+            # "dockers refused to unload Indian ships in protest at ...": what a crowd or a civil group does in
+            # protest is a protest (CAMEO 14), whatever the verb
+            domestic.append(f"a crowd or civil group acts in protest: '{f.trigger_text}' codes PROTEST")
+            typ, mode = "PROTEST", None
         factuality, fcues = assess(f.trigger)
         notes = list(f.notes)
         quad = TYPES[typ].quad

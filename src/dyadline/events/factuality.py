@@ -63,6 +63,8 @@ def _modal_on(tok: Any) -> Any | None:
     return None
 
 
+# speech acts that state a condition and are made all the same ("warned that it would strike if ...")
+CONDITIONING_SPEECH = frozenset("threaten warn vow demand insist urge say tell".split())
 FUTURE_TIME_MARKS = frozenset("after once when until before unless".split())
 
 
@@ -165,6 +167,8 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         root = t
         while root.dep_ in ("xcomp", "conj") and root.head is not root:
             root = root.head
+        if root.i == trigger.i and root.lemma_.lower() in CONDITIONING_SPEECH:
+            continue  # "threatened to cut water unless Damascus ...": the threat was made; its act is conditional
         for c in root.children:
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in c.children):
                 possible = True

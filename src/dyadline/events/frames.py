@@ -588,6 +588,11 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
             return objs, "controller-obj"
         toks, slot = subject_of(head, seen + 1)
         return toks, "controller-subj" if toks else ""
+    inverted = _inverted_subject(v)
+    if inverted:
+        return inverted, "subj"  # "Condemning the execution in the harshest terms was President Mandela"
+    if v.dep_ == "acl" and _main_verb_misread(v):
+        return [v.head], "subj"  # "Turkey, which built the dam, threatened on Thursday to ...": no other verb
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         if v.dep_ == "acl" and v.tag_ == "VBN":  # "troops deployed in X": the noun is the object
             return [], ""
@@ -601,11 +606,31 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     return [], ""
 
 
+def _inverted_subject(v: Any) -> list[Any]:
+    """The doer of a fronted participle clause ("Leading the criticism was Sweden", "Expelling the reporter was
+    Russia's FSB"): the complement of the "be" the clause is the subject of (or, misparsed, hangs on)."""
+    if v.tag_ != "VBG":
+        return []
+    if v.dep_ == "csubj" and v.head.lemma_ == "be":
+        return _children(v.head, ("attr",))
+    for c in v.children:
+        if c.dep_ == "aux" and c.lemma_ == "be" and c.i > v.i:
+            return _children(c, ("attr",))
+    return []
+
+
+def _main_verb_misread(v: Any) -> bool:
+    """A participle hung on the sentence's root noun when the sentence has no verb above it: the parser's
+    reading of "Turkey, which built the dam, threatened to ..." (the clause's main verb, not a modifier)."""
+    return v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ in ("VBD", "VBN") \
+        and any(t.lower_ == "," for t in v.doc[v.head.i:v.i]) and not any(c.dep_ == "agent" for c in v.children)
+
+
 def object_of(v: Any) -> list[Any]:
     if is_passive(v):
         return _children(v, ("nsubjpass",))
     objs = _children(v, OBJ_DEPS)
-    if not objs and v.dep_ in ("acl",) and v.tag_ == "VBN":
+    if not objs and v.dep_ in ("acl",) and v.tag_ == "VBN" and not _main_verb_misread(v):
         objs = [v.head]
     return objs
 
@@ -1266,6 +1291,8 @@ class FrameFinder:
             # hang on the verb that says it happened
             self._target_from_preps(f, v, (*entry.target, "between"), idx, "happen")
         self._between(f)
+        if not f.sources and f.type in ("RETREAT", "MOBILIZE", "AID"):
+            self._force_of(f, n, idx)
         prep = v
         if n.dep_ == "pobj" and v.lower_ == "of" and v.head.lemma_.lower() in MEASURE_NOUNS and v.head.dep_ == "pobj":
             prep = v.head.head  # "for a fresh round of talks"
@@ -1319,6 +1346,31 @@ class FrameFinder:
                         f.targets, f.target_slot = ms, "light-indirect-object"
                         break
         return f
+
+    @staticmethod
+    def _force_of(f: Frame, n: Any, idx: MentionIndex) -> None:
+        """ "the withdrawal of Syrian troops from Lebanon", "the deployment of a Chinese naval task force near the
+        Spratlys": whose force moves does it; the force is no target, a place it leaves or nears may be."""
+        for g in _prep_objects(n, "of"):
+            words = {t.lemma_.lower() for t in g.subtree}
+            if not words & (TROOP_WORDS | WAR_MACHINES | {"navy", "army", "peacekeeper", "garrison", "fleet"}):
+                continue
+            ms = [m for m in idx.actors(g) if m.actor.code] or [
+                m for m in (idx.adjective(t) for t in g.subtree if t.dep_ in ("amod", "compound")) if m is not None]
+            if not ms:
+                continue
+            f.sources, f.source_slot = ms[:1], "of-force"
+            f.targets = [m for m in f.targets if m.actor.code != ms[0].actor.code]
+            f.notes.append(f"the force moved ('{g.text}') is the doer's own")
+            if not f.targets:
+                for slot in ("from", "near", "to", "into", "in"):
+                    for t in _prep_objects(n, slot) + _prep_objects(g, slot):
+                        place = next((idx.location.get(x.i) or idx.actor.get(x.i) for x in t.subtree
+                                      if (idx.location.get(x.i) or idx.actor.get(x.i)) is not None), None)
+                        if place is not None and place.actor.code and place.actor.code != ms[0].actor.code:
+                            f.targets, f.target_slot = [place], f"of-force-{slot}"
+                            return
+            return
 
     @staticmethod
     def _fill_from_carrier(f: Frame, carrier: Any, n: Any, idx: MentionIndex) -> None:
