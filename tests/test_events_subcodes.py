@@ -138,7 +138,9 @@ def test_doer_possessive_is_not_the_target() -> None:
     ("Tehran vowed to punish Israel for the killing.", ("THREATEN", "IRN", "ISR", "asserted")),
     # "told Y to leave": an expulsion, SANCTION for diplomats and agencies; "told Y to halt the offensive" asks
     ("Burkina Faso told the French ambassador to leave the country.", ("SANCTION", "BFA", "FRA")),
-    ("Burkina Faso told the French soldiers to leave the country.", ("COERCE", "BFA", "FRA")),
+    # a foreign force sent home goes as a body (CAMEO 166 -> SANCTION); people deported one by one are COERCE
+    ("Burkina Faso told the French soldiers to leave the country.", ("SANCTION", "BFA", "FRA")),
+    ("Zambia ordered 2,000 Congolese traders to leave the Copperbelt.", ("COERCE", "ZMB", "COD")),
     ("Washington told Israel to halt the offensive in Gaza.", ("REQUEST", "USA", "ISR")),
     ("The junta ordered the French broadcaster to suspend its broadcasts in Mali.", ("COERCE", "MLI", "FRA")),
     # a spokesperson stands for whom they speak; "threw its weight behind" a capital supports its state

@@ -784,3 +784,26 @@ def test_a_threat_with_a_condition_was_made() -> None:
               "rebels.")
     assert got == ("THREATEN", "TUR", "SYR", "asserted")
     assert top("If Minsk joins the war, Ukraine will have to fight.")[3] == "possible"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hackers of North Korea's Lazarus group broke into the servers of a South Korean defence contractor and stole "
+     "drone blueprints.", "COERCE"),
+    ("Lithuania declared two Russian diplomats persona non grata on Monday.", "SANCTION"),
+    ("Somalia ordered Ethiopian troops serving under the African Union mission to leave three bases in the Hiraan "
+     "region.", "SANCTION"),
+    ("Tanzania recalled its high commissioner from Nairobi for consultations.", "SANCTION"),
+    ("Japan handed over coastal surveillance radars and rescue boats to Bangladesh's navy.", "AID"),
+    ("Rwanda sent an additional battalion to protect gas installations in Mozambique's Cabo Delgado province.", "AID"),
+])
+def test_modern_news_idiom(text: str, expected: str) -> None:
+    assert top(text)[0] == expected
+
+
+def test_troops_sent_to_pressure_a_neighbour_are_still_a_build_up() -> None:
+    assert top("Russia sent troops to the Ukrainian border to pressure Kyiv.")[:3] == ("MOBILIZE", "RUS", "UKR")
+
+
+def test_a_football_friendly_is_sport() -> None:
+    assert events("Nigeria's Super Eagles beat Ghana 2-1 in a friendly in Marrakech, with Victor Osimhen scoring "
+                  "the winner deep into stoppage time.") == []

@@ -797,12 +797,27 @@ def _travelling_force(f: Frame) -> None:
         f.notes.append("troops travelling: a deployment, not a visit")
 
 
+def _sent_to_protect(f: Frame) -> None:
+    """ "Rwanda sent a battalion to protect gas installations in Cabo Delgado", "deployed 1,000 soldiers to help
+    Congolese forces protect Uvira": forces sent to protect or keep the peace are aid (CAMEO 0744), not a build-up."""
+    for c in f.trigger.children:
+        if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        purpose = {c.lemma_.lower()} | {g.lemma_.lower() for g in c.children if g.dep_ in ("xcomp", "ccomp")
+                                        and c.lemma_.lower() in ("help", "assist")}
+        if purpose & PROTECT_VERBS:
+            f.type, f.mode = "AID", "peacekeeping"
+            f.notes.append(f"a force sent to {c.lemma_} protects: AID (peacekeeping), not a build-up")
+            return
+
+
 ORDER_VERBS = frozenset("order tell instruct command direct give".split())
-LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend".split())
+LEAVE_VERBS = frozenset("leave quit depart close shut halt cease vacate exit suspend stop".split())
 # whom an order to leave sends away as a body: diplomats, missions and agencies (SANCTION), not people (COERCE)
 MISSION_HEADS = frozenset("""ambassador envoy diplomat attache attaché consul chargé charge embassy consulate mission
-agency council office bureau organisation organization charity ngo group contingent""".split())
-STOP_VERBS = frozenset("close shut halt cease suspend".split())
+agency council office bureau organisation organization charity ngo group contingent troop soldier force peacekeeper
+battalion garrison""".split())  # (a foreign force sent home is withdrawn as a body, CAMEO 166, like a mission)
+STOP_VERBS = frozenset("close shut halt cease suspend stop".split())
 HOSTILE_ACTS = frozenset("""offensive attack assault fighting bombing bombardment shelling strike airstrike raid
 hostility war incursion invasion advance blockade siege operation""".split())
 
@@ -1581,6 +1596,8 @@ class FrameFinder:
                 _on_behalf(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
                 _travelling_force(f)
+            if f.type == "MOBILIZE" and f.path == "verb":
+                _sent_to_protect(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
                     and len({m.actor.code for m in f.sources}) >= 2:
                 # "French and Egyptian warships launched war games": an exercise of two states is a joint one

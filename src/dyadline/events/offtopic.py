@@ -24,7 +24,8 @@ STRONG = re.compile(
 )
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:days?|weeks?|months?|years?|hours?|per\s?cent|percent|%|km|"
                    r"kilomet|miles?|votes?|seats?|members?|majority|decision|ruling))")
-WEAK = re.compile(r"\b(match(?:es)?|game|games|final|cup|league|goals?|points?|sets?|team|teams|squad|coach|stadium)\b",
+WEAK = re.compile(r"\b(match(?:es)?|game|games|final|cup|league|goals?|points?|sets?|team|teams|squad|coach|stadium|"
+                  r"friendly|stoppage time|extra time|penalties|penalty shoot-?out)\b",
                   re.IGNORECASE)
 
 
