@@ -807,3 +807,24 @@ def test_troops_sent_to_pressure_a_neighbour_are_still_a_build_up() -> None:
 def test_a_football_friendly_is_sport() -> None:
     assert events("Nigeria's Super Eagles beat Ghana 2-1 in a friendly in Marrakech, with Victor Osimhen scoring "
                   "the winner deep into stoppage time.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the accused is the doer of the act complained of, not its victim or the body addressed
+    ("Madrid condemned the boarding of a Galician trawler by Canada's fisheries patrol boats in international waters "
+     "off Newfoundland as 'an act of piracy'.", ("ACCUSE", "ESP", "CAN")),
+    ("Iraq complained to the Security Council about Turkish air raids on villages near Zakho.", ("ACCUSE", "IRQ", "TUR")),
+    # an uncoded target whose phrase says where it comes from
+    ("Saudi police launched a crackdown on undocumented workers from Yemen on Monday.", ("COERCE", "SAU", "YEM")),
+    # coordinated nationalities of the target: one event each, the first written first
+    ("Malaysia deported some 400 Indonesian and Filipino illegal workers from Sabah on Tuesday.",
+     ("COERCE", "MYS", "IDN")),
+    ("Iraqi anti-aircraft gunners opened fire on American and British jets.", ("ASSAULT", "IRQ", "USA")),
+])
+def test_targets_of_wire_copy(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_each_coordinated_target_nationality_gets_its_event() -> None:
+    got = events("Malaysia deported some 400 Indonesian and Filipino illegal workers from Sabah on Tuesday.")
+    assert [g[2] for g in got] == ["IDN", "PHL"]

@@ -339,6 +339,25 @@ def _object_place(f: Frame, idx: MentionIndex) -> Location | None:
     return Location(text=m.text, code=m.actor.code) if m is not None else None
 
 
+def _origin_recoded(m: Mention, span: Any, idx: MentionIndex) -> Mention | None:
+    """An uncoded mention recoded by a nationality adjective on its head ("Israeli towns") or a "from" phrase
+    inside it ("workers from Yemen")."""
+    if m.token_start < 0:
+        return None
+    head = span.doc[m.token_start:m.token_end].root
+    for t in head.subtree:
+        if t.dep_ in ("amod", "compound") and t.head.i == head.i:
+            a = idx.adjective(t)
+            if a is not None and a.actor.code and is_state_code(a.actor.code):
+                return recoded(m, a.actor.code, m.actor.sector, "nationality-in-phrase", 0.55, m.actor.kind or "group")
+        if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.i == head.i:
+            o = _state_mention(t.subtree, idx)
+            if o is not None:
+                return recoded(m, o.actor.code, m.actor.sector, "origin-in-phrase", 0.55,  # type: ignore[arg-type]
+                               m.actor.kind or "group")
+    return None
+
+
 def _uncoded_home(sources: list[Mention], location: Location | None, loc_how: str, doc: Document,
                   sent_idx: int) -> tuple[str | None, str]:
     """The state for a target no rule coded: the state of the act's stated place, else the source's own state
@@ -738,6 +757,10 @@ class EventCoder:
             targets = [_implied_target(sources[0], location.code, f"{location.text} (where it happened)",
                                        "event-place-target", 0.45)]
             domestic.append(f"no target named: the place of the event ('{location.text}') gives it")
+        if targets and any(not m.actor.code for m in targets):
+            # "a crackdown on undocumented workers from Yemen", "fired rockets at Israeli towns in Galilee": an
+            # uncoded target whose own phrase says where it is from is coded by that state
+            targets = [m if m.actor.code else _origin_recoded(m, span, idx) or m for m in targets]
         if sources and targets and any(not m.actor.code for m in targets) \
                 and all(is_state_code(m.actor.code) for m in sources):
             home, why = _uncoded_home(sources, location, loc_how, doc, sent_idx)
@@ -849,9 +872,10 @@ class EventCoder:
         # coordinated doers ("American and British warplanes") are equally sure: each pair scores with the
         # surest of them, so the first named leads the ranking
         src_conf = max((m.confidence for m in sources), default=None)
+        tgt_conf = max((m.confidence for m in targets), default=None)  # ("Indonesian and Filipino workers" too)
         for src, tgt, recip in pairs:
             confs = [src_conf if src_conf is not None and not recip else m.confidence for m in src] \
-                + [m.confidence for m in tgt]
+                + [tgt_conf if tgt_conf is not None and not recip else m.confidence for m in tgt]
             conf, factors = score(f.entry.confidence, path, confs, bool(src), bool(tgt), f.trigger)
             ev = Event(
                 doc_id=doc.doc_id, sent_idx=sent_idx, sentence=sent_text, evidence=evidence, type=typ, mode=mode, quad=pt.quad, score=pt.score,

@@ -938,6 +938,37 @@ def _on_behalf(f: Frame, idx: MentionIndex) -> None:
                         return
 
 
+def _coordinated_in(ms: list[Mention], taken: set[str | None], idx: MentionIndex, doc: Any) -> list[Mention]:
+    """Mentions of coordinated nationality modifiers on the heads of ``ms`` ("American and British jets": the
+    head's mention carries only the last adjective) whose codes are not in ``taken``."""
+    codes = set(taken)
+    added = []
+    for m in ms:
+        if m.token_end <= 0:
+            continue
+        head = doc[m.token_end - 1]
+        for t in head.subtree:
+            if t.dep_ not in ("amod", "compound", "nmod", "conj") or t.i >= head.i:
+                continue
+            if not (t.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in t.children)):
+                continue
+            other = idx.actor.get(t.i)
+            if other is not None and other.actor.code and other.actor.code not in codes:
+                codes.add(other.actor.code)
+                added.append(other)
+    return added
+
+
+def _add_coordinated_targets(f: Frame, idx: MentionIndex) -> None:
+    """ "opened fire on American and British jets", "deported Indonesian and Filipino workers": every coordinated
+    nationality is a target, in the order written (one event per target, the first one first)."""
+    added = _coordinated_in(f.targets, {m.actor.code for m in f.targets} | {m.actor.code for m in f.sources},
+                            idx, f.trigger.doc)
+    f.targets = sorted([*f.targets, *added], key=lambda m: m.token_end)  # (the head's mention ends last)
+    if added:
+        f.notes.append("coordinated modifiers of the target are targets too: " + ", ".join(m.text for m in added))
+
+
 def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
     """ "Norwegian and Russian coast guard crews", "French and Egyptian warships": the actors stage finds one
     mention per adjective, and the phrase's head carries only the last; every coordinated one is a doer."""
@@ -1362,6 +1393,34 @@ class FrameFinder:
                         break
         return f
 
+    def _accused_doer(self, f: Frame, idx: MentionIndex) -> None:
+        """ "condemned the boarding of a Galician trawler by Canada's patrol boats", "complained to the Security
+        Council about Turkish air raids": the one accused is whoever did the act complained of (CAMEO 11), not
+        its victim nor the body the complaint went to."""
+        src = {m.actor.code for m in f.sources}
+        heads = list(object_of(f.trigger)) if f.path == "verb" else []
+        for prep in ("about", "over", "against", "for", "at"):
+            heads += _prep_objects(f.trigger, prep)
+        for h in heads:
+            for n in h.subtree:
+                if n.pos_ not in ("NOUN", "PROPN") or n.i in idx.actor:
+                    continue
+                e = self.lex.noun(n.lemma_.lower())
+                acted = e is not None and e.type != NOT_AN_EVENT and TYPES[e.type].quad in (3, 4)
+                if not acted and not (n.i == h.i and _prep_objects(n, "by")):
+                    continue  # (any object done "by" someone: "the boarding of a trawler by Canada's boats")
+                doers = [o for o in _prep_objects(n, "by")] + (
+                    _children(n, ("poss", "amod", "compound")) if acted else [])
+                for d in doers:
+                    m = next((x for x in idx.actors(d) if x.actor.code and x.actor.code not in src), None) \
+                        or (idx.adjective(d) if d.dep_ in ("amod", "compound") else None)
+                    if m is not None and m.actor.code and m.actor.code not in src:
+                        if not any(t.actor.code == m.actor.code for t in f.targets):
+                            f.targets, f.target_slot = [m], f"doer of '{n.text}'"
+                            f.notes.append(f"the accused is the doer of the act complained of ('{n.text}')")
+                        return
+                return  # the first act complained of decides
+
     @staticmethod
     def _force_of(f: Frame, n: Any, idx: MentionIndex) -> None:
         """ "the withdrawal of Syrian troops from Lebanon", "the deployment of a Chinese naval task force near the
@@ -1592,8 +1651,12 @@ class FrameFinder:
                 _weapon_agent(f, idx)
             if f.sources and "subj" in f.source_slot:
                 _add_coordinated_modifiers(f, idx)
+            if f.targets and not f.target_slot.startswith("nearest"):
+                _add_coordinated_targets(f, idx)
             if f.path == "verb" and f.type in ("SUPPORT", "REQUEST", "CONSULT"):
                 _on_behalf(f, idx)
+            if f.type == "ACCUSE" and f.path in ("verb", "noun", "light"):
+                self._accused_doer(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
                 _travelling_force(f)
             if f.type == "MOBILIZE" and f.path == "verb":
