@@ -828,3 +828,26 @@ def test_targets_of_wire_copy(text: str, expected: tuple[str, ...]) -> None:
 def test_each_coordinated_target_nationality_gets_its_event() -> None:
     got = events("Malaysia deported some 400 Indonesian and Filipino illegal workers from Sabah on Tuesday.")
     assert [g[2] for g in got] == ["IDN", "PHL"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the small parser reads "Turkey massed troops" with the verb as an adjective or the name as an adverbial
+    ("Turkey massed troops and armour along its border with Syria, Western diplomats said in Ankara.",
+     ("MOBILIZE", "TUR", "SYR")),
+    ("Azerbaijan massed troops and artillery along the border with Armenia's Syunik province.",
+     ("MOBILIZE", "AZE", "ARM")),
+    # advisers and peacekeepers called home cut a tie (CAMEO 166); troops pulled back retreat
+    ("The Soviet Union withdrew its remaining military advisers from Iraq.", ("SANCTION", "RUS", "IRQ")),
+    ("Syria withdrew its troops from Lebanon.", ("RETREAT", "SYR", "LBN")),
+    # inspectors expelled (CAMEO 1662) are a sanction, people deported are coerced
+    ("Iraq expelled the American members of the U.N. weapons inspection team.", ("SANCTION", "IRQ", "UNO")),
+    ("Security forces in Kashmir forced shopkeepers in Srinagar to reopen their businesses at gunpoint.",
+     ("COERCE", "IND", "IND")),
+    ("Bangladesh sent 800 troops to join the UN peacekeeping force in Sierra Leone.", ("AID", "BGD", "UNO")),
+])
+def test_forces_advisers_and_inspectors(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_an_offer_to_send_troops_to_guard_is_aid_offered() -> None:
+    assert top("Pakistan is ready to send troops to guard UN relief operations in Somalia.")[0] == "AGREE"

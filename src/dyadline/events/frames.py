@@ -57,7 +57,7 @@ REASON_PREPS = frozenset("for over of".split())
 REASON_TAKERS = frozenset({"ACCUSE", "SANCTION", "SUPPORT", "REJECT", "THREATEN", "COERCE", "ASSAULT", "PROTEST",
                            "CONCEDE"})
 # objects of a giving verb that are material even when the lexicon has no AID noun for them ("transfer them")
-GIVEN_THINGS = frozenset("it them this these those money fund dollar euro".split())
+GIVEN_THINGS = frozenset("it them this these those money fund dollar euro mark franc pound yen rouble ruble".split())
 # objects of a giving verb that make it speech, not aid
 NOT_GIVEN = frozenset("answer response reply statement speech interview briefing signal message explanation detail "
                       "comment indication hint impression view opinion account press conference".split())
@@ -591,6 +591,13 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     inverted = _inverted_subject(v)
     if inverted:
         return inverted, "subj"  # "Condemning the execution in the harshest terms was President Mandela"
+    if _verb_read_as_modifier(v):
+        return [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i < v.i], "subj"
+    if not is_passive(v):
+        named = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("DATE", "TIME")]
+        if named:
+            return named, "subj"  # "Turkey massed troops ..." with the name read as an adverbial
     if v.dep_ == "acl" and _main_verb_misread(v):
         return [v.head], "subj"  # "Turkey, which built the dam, threatened on Thursday to ...": no other verb
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -619,6 +626,13 @@ def _inverted_subject(v: Any) -> list[Any]:
     return []
 
 
+def _verb_read_as_modifier(v: Any) -> bool:
+    """ "Turkey massed troops along its border" parsed as "[Turkey] massed-troops" (the verb an adjective of a root
+    noun, the doer hanging on it): the verb is the clause's main verb and the noun its object."""
+    return v.dep_ == "amod" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ == "NOUN" \
+        and any(c.dep_ in ("npadvmod", "nsubj", "compound") and c.i < v.i for c in v.children)
+
+
 def _main_verb_misread(v: Any) -> bool:
     """A participle hung on the sentence's root noun when the sentence has no verb above it: the parser's
     reading of "Turkey, which built the dam, threatened to ..." (the clause's main verb, not a modifier)."""
@@ -630,6 +644,8 @@ def object_of(v: Any) -> list[Any]:
     if is_passive(v):
         return _children(v, ("nsubjpass",))
     objs = _children(v, OBJ_DEPS)
+    if not objs and _verb_read_as_modifier(v):
+        return [v.head]
     if not objs and v.dep_ in ("acl",) and v.tag_ == "VBN" and not _main_verb_misread(v):
         objs = [v.head]
     return objs
@@ -805,7 +821,9 @@ def _sent_to_protect(f: Frame) -> None:
             continue
         purpose = {c.lemma_.lower()} | {g.lemma_.lower() for g in c.children if g.dep_ in ("xcomp", "ccomp")
                                         and c.lemma_.lower() in ("help", "assist")}
-        if purpose & PROTECT_VERBS:
+        joins_peace_force = c.lemma_.lower() in ("join", "reinforce", "serve", "strengthen") and any(
+            t.lemma_.lower() in PEACE_FORCE_WORDS for t in c.subtree)  # "to join the UN peacekeeping force"
+        if purpose & PROTECT_VERBS or joins_peace_force:
             f.type, f.mode = "AID", "peacekeeping"
             f.notes.append(f"a force sent to {c.lemma_} protects: AID (peacekeeping), not a build-up")
             return
@@ -1526,6 +1544,8 @@ class FrameFinder:
             f: Frame | None = None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in MISTAGGED_PAST:
                 f = self._verb_frame(tok, idx)
+                if f is not None and f.type == "MOBILIZE" and f.path == "verb":
+                    _sent_to_protect(f)  # (before the wrappers: "is ready to send troops to guard ..." offers aid)
                 if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                         and (f is None or not (f.sources or f.targets)):
                     # a gerund in a noun's place ("Fighting between A and B killed ...") is an event noun
@@ -1659,8 +1679,6 @@ class FrameFinder:
                 self._accused_doer(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
                 _travelling_force(f)
-            if f.type == "MOBILIZE" and f.path == "verb":
-                _sent_to_protect(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
                     and len({m.actor.code for m in f.sources}) >= 2:
                 # "French and Egyptian warships launched war games": an exercise of two states is a joint one
