@@ -851,3 +851,25 @@ def test_forces_advisers_and_inspectors(text: str, expected: tuple[str, ...]) ->
 
 def test_an_offer_to_send_troops_to_guard_is_aid_offered() -> None:
     assert top("Pakistan is ready to send troops to guard UN relief operations in Somalia.")[0] == "AGREE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # violence by doers nobody names is coded inside the state where it happened, as for a passive
+    ("Armed men killed at least 30 villagers in Burundi's Cibitoke province, church sources said.",
+     ("ASSAULT", "BDI", "BDI")),
+    ("Gunmen killed a police officer in Karachi.", ("ASSAULT", "PAK", "PAK")),
+    # support idiom and go-betweens
+    ("Moscow came to the defence of Serbia at the United Nations.", ("SUPPORT", "RUS", "SRB")),
+    ("The French foreign minister spoke out in defence of Chad's president.", ("SUPPORT", "FRA", "TCD")),
+    ("Swiss diplomats have been relaying messages between Washington and Tehran on the fate of American hostages.",
+     ("CONSULT", "CHE", "USA")),
+    ("A Kenyan envoy shuttled between Khartoum and John Garang's rebel headquarters in southern Sudan this week.",
+     ("CONSULT", "KEN", "SDN")),
+    ("Mongolia and South Africa exchanged notes opening diplomatic relations on Tuesday.", ("SUPPORT", "MNG", "ZAF")),
+])
+def test_unnamed_attackers_support_and_mediation_idiom(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected
+
+
+def test_buses_running_between_capitals_are_no_mediation() -> None:
+    assert events("Buses run between Delhi and Lahore.") == []

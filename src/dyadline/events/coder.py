@@ -627,6 +627,10 @@ class EventCoder:
         subj, _ = subject_of(f.trigger)
         if not subj or TYPES[f.type].quad != 4:
             return False
+        if f.type == "ASSAULT" and any(t.lemma_.lower() in UNNAMED_ATTACKERS or (
+                t.lemma_.lower() in ("man", "people", "group", "youth") and any(
+                    c.lemma_.lower() in UNNAMED_MARKS for c in t.children)) for t in subj):
+            return True  # "armed men killed 30 villagers", "assailants fired grenades": nobody named, as a passive
         entries = (self.lex.noun(t.lemma_.lower(), set()) for t in subj if t.pos_ == "NOUN")
         return any(e is not None and e.type in TYPES and TYPES[e.type].quad == 4 for e in entries)
 
@@ -893,6 +897,12 @@ class EventCoder:
             }
             out.append(ev)
         return out
+
+
+# doers of violence a sentence leaves unnamed: coded, like a passive, by the state where they struck
+UNNAMED_ATTACKERS = frozenset("""gunman gunmen assailant attacker raider kidnapper abductor bandit killer bomber
+arsonist hijacker sniper""".split())
+UNNAMED_MARKS = frozenset("armed unidentified unknown masked hooded gun-toting".split())
 
 
 class CodeEvents:

@@ -544,7 +544,7 @@ def clause_features(v: Any) -> set[str]:
         elif c.dep_ in ("advmod", "prt") and c.lower_ in DIRECTION_ADVERBS:
             out.add(c.lower_)  # "called its ambassador home", "sent the crew back"
     for g in (objs[0].children if objs else ()):
-        if g.dep_ == "prep" and g.lower_ in ("to", "against"):
+        if g.dep_ == "prep" and g.lower_ in ("to", "against", "between"):
             out.add(f"obj-{g.lower_}")  # "expressed regret to Norway": the addressee hangs on the object
         elif g.dep_ == "prep" and g.lower_ == "in":  # "joined Omani units in the exercise"
             out |= {f"in:{x.lemma_.lower()}" for x in g.children if x.dep_ == "pobj"}
@@ -637,7 +637,14 @@ def _main_verb_misread(v: Any) -> bool:
     """A participle hung on the sentence's root noun when the sentence has no verb above it: the parser's
     reading of "Turkey, which built the dam, threatened to ..." (the clause's main verb, not a modifier)."""
     return v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ in ("VBD", "VBN") \
-        and any(t.lower_ == "," for t in v.doc[v.head.i:v.i]) and not any(c.dep_ == "agent" for c in v.children)
+        and (v.tag_ == "VBD" or any(t.lower_ == "," for t in v.doc[v.head.i:v.i]) or _only_verb_phrase(v)) \
+        and not any(c.dep_ == "agent" for c in v.children)
+
+
+def _only_verb_phrase(v: Any) -> bool:
+    """Is the participle's phrase the only verbal one in its sentence ("A Kenyan envoy shuttled between ...")?"""
+    inside = {t.i for t in v.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") for t in v.sent if t.i not in inside)
 
 
 def object_of(v: Any) -> list[Any]:
