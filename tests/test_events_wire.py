@@ -873,3 +873,18 @@ def test_unnamed_attackers_support_and_mediation_idiom(text: str, expected: tupl
 
 def test_buses_running_between_capitals_are_no_mediation() -> None:
     assert events("Buses run between Delhi and Lahore.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sweden voiced concern over Turkey's treatment of jailed Kurdish members of parliament.", ("ACCUSE", "SWE", "TUR")),
+    ("Cameroon said on Tuesday it had taken Nigeria to the International Court of Justice over the oil-rich Bakassi "
+     "peninsula.", ("ACCUSE", "CMR", "NGA")),
+    ("The Bolivian government has filed suit in a New York court against a U.S. commodities firm it accuses of "
+     "rigging tin prices.", ("ACCUSE", "BOL", "USA")),
+    ("Iraqi Republican Guard units staged a show of force near the Kuwaiti border, Pentagon officials said.",
+     ("MOBILIZE", "IRQ", "KWT")),
+    ("Some 3,000 extra police officers were drafted into Durban ahead of the Commonwealth summit.",
+     ("MOBILIZE", "ZAF", "ZAF")),
+])
+def test_legal_action_shows_of_force_and_police_drafted(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected

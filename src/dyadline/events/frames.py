@@ -594,8 +594,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     if _verb_read_as_modifier(v):
         return [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i < v.i], "subj"
     if not is_passive(v):
-        named = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"
-                 and c.ent_type_ not in ("DATE", "TIME")]
+        named = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.ent_type_ not in ("DATE", "TIME")
+                 and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
         if named:
             return named, "subj"  # "Turkey massed troops ..." with the name read as an adverbial
     if v.dep_ == "acl" and _main_verb_misread(v):
