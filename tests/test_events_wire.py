@@ -885,6 +885,7 @@ def test_buses_running_between_capitals_are_no_mediation() -> None:
      ("MOBILIZE", "IRQ", "KWT")),
     ("Some 3,000 extra police officers were drafted into Durban ahead of the Commonwealth summit.",
      ("MOBILIZE", "ZAF", "ZAF")),
+    ("Israel created a cyber warfare unit to penetrate Iranian computer networks.", ("MOBILIZE", "ISR", "IRN")),
 ])
 def test_legal_action_shows_of_force_and_police_drafted(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:3] == expected
