@@ -889,3 +889,13 @@ def test_buses_running_between_capitals_are_no_mediation() -> None:
 ])
 def test_legal_action_shows_of_force_and_police_drafted(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain paid 50 million pounds in budget support into Malawi's treasury.", ("AID", "GBR", "MWI")),
+    # a coordinated object says what was given too ("tablets and food")
+    ("The Red Cross distributed water purification tablets and food to flood victims in Mozambique's Sofala province.",
+     ("AID", "ICRC", "MOZ")),
+])
+def test_money_paid_and_goods_distributed_are_aid(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected

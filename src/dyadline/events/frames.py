@@ -1239,6 +1239,8 @@ class FrameFinder:
         # ("sent X back", "stepped down": the parser often reads the particle as an adverb)
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
+        if objs:  # "distributed purification tablets and food": every coordinated object says what was done
+            obj_lemmas |= {x for c in objs[0].conjuncts for x in _phrase_lemmas(c)}
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
         for c in v.children:
             if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")) \
