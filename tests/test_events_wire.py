@@ -899,3 +899,25 @@ def test_legal_action_shows_of_force_and_police_drafted(text: str, expected: tup
 ])
 def test_money_paid_and_goods_distributed_are_aid(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:3] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan have fought three wars since independence, two of them over Kashmir.",
+    "Nearly 70 percent of Mexico's exports go to the United States, economists said.",
+    "Some 1.9 million Germans visited Turkey's beaches and ruins last year.",
+    "Lesotho is entirely surrounded by South Africa, which carries almost all of its trade.",
+    "Wildfires burned more than 18 million hectares of forest in Canada this year.",
+    "An Aeroflot Tupolev made an emergency landing at Tashkent after an engine caught fire, Uzbek officials said.",
+    "The Polish foreign ministry said it was monitoring the situation closely.",
+])
+def test_states_of_affairs_are_no_events(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia and Ukraine fought a fierce battle near Bakhmut.", "ASSAULT"),
+    ("Iraqi troops surrounded the Kurdish town of Kirkuk.", "COERCE"),
+    ("A German delegation visited Turkey.", "CONSULT"),
+])
+def test_the_same_verbs_still_code_acts(text: str, expected: str) -> None:
+    assert top(text)[0] == expected

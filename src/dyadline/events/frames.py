@@ -626,6 +626,34 @@ def _inverted_subject(v: Any) -> list[Any]:
     return []
 
 
+COUNTED_EVENTS = frozenset("war conflict battle campaign clash".split())
+SHARE_NOUNS = frozenset("percent per_cent percentage share proportion".split())
+
+
+def _not_an_act(v: Any, objs: list[Any], subj: list[Any]) -> bool:
+    """Predicates that describe a state of affairs, not an act between actors:
+    - a count of past events: "India and Pakistan have fought three wars since independence";
+    - a statistic as the subject: "nearly 70 percent of Mexico's exports go to the United States";
+    - a mass of people: "some 1.9 million Germans visited Turkey's beaches last year";
+    - geography: "Lesotho is entirely surrounded by South Africa" (a present-tense passive of surround)."""
+    for o in objs:
+        if o.lemma_.lower() in COUNTED_EVENTS and o.tag_ == "NNS" and any(
+                c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous"))
+                for c in o.children):
+            return True
+    for t in subj:
+        lemma = t.lemma_.lower()
+        if lemma in SHARE_NOUNS or (lemma == "cent" and any(c.lower_ == "per" for c in t.children)):
+            return True
+        if any(c.dep_ in ("nummod", "quantmod") and c.lower_ in ("million", "millions", "thousand", "thousands")
+               for x in (t, *t.children) for c in x.children) and vlemma(v) in ("visit", "tour", "travel", "go"):
+            return True
+    if vlemma(v) in ("surround", "encircle", "border") and is_passive(v) and any(
+            c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children):
+        return True
+    return False
+
+
 def _verb_read_as_modifier(v: Any) -> bool:
     """ "Turkey massed troops along its border" parsed as "[Turkey] massed-troops" (the verb an adjective of a root
     noun, the doer hanging on it): the verb is the clause's main verb and the noun its object."""
@@ -1273,6 +1301,8 @@ class FrameFinder:
             entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head, subj_lemmas)
         if entry is None or entry.type == NOT_AN_EVENT:
             return None
+        if _not_an_act(v, objs, subj_toks if slot.startswith(SUBJECT_SLOTS) else []):
+            return None
         if entry.wrapper and entry.type == "REJECT" and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in NO_COMMENT for c in v.children):
             return None  # "declined to comment", "refused to elaborate": no statement, not a rejection (CAMEO 012)
@@ -1350,6 +1380,8 @@ class FrameFinder:
             return None  # "riot police", "attack helicopters", "strike force": a kind of force, not an act
         if n.lemma_.lower() == "protest" and n.dep_ == "pobj" and n.head.lower_ == "in":
             return None  # "recalled its envoy in protest at ...": the motive of the act, not a demonstration
+        if n.lemma_.lower() == "fire" and n.dep_ == "dobj" and n.head.lemma_.lower() == "catch":
+            return None  # "an engine caught fire"
         if n.dep_ == "nsubj" and n.head.pos_ == "VERB" and vlemma(n.head) in QUANTITY_VERBS \
                 and n.lemma_.lower() in FLOW_NOUNS:
             return None  # "crude deliveries to Belarus dropped by a fifth": a statistic, not an event
