@@ -150,6 +150,13 @@ LEADERS = [
     ("Kurdish rebel leader Abdullah Ocalan was flown back to Turkey.", "Abdullah Ocalan", "TUR", None, "1999-02-16"),
     ("Ibrahim Rugova, the leader of the Kosovo Albanians, met the envoy.", "Ibrahim Rugova", None, None,
      "1998-05-15"),
+    # sixth session: office holders met in the invented example rounds
+    ("President Ernesto Samper urged Venezuela to share information on guerrilla movements.", "Ernesto Samper", "COL",
+     None, "1996-05-01"),
+    ("Prime Minister Bob Hawke called on Fiji to return to parliamentary democracy.", "Bob Hawke", "AUS", None,
+     "1987-06-01"),
+    ("Development Minister Jan Pronk froze Dutch aid to Suriname.", "Jan Pronk", "NLD", None, "1990-12-27"),
+    ("Raul Alfonsin received the Brazilian foreign minister.", "Raul Alfonsin", "ARG", None, "1987-03-01"),
 ]
 
 
