@@ -921,3 +921,9 @@ def test_states_of_affairs_are_no_events(text: str) -> None:
 ])
 def test_the_same_verbs_still_code_acts(text: str, expected: str) -> None:
     assert top(text)[0] == expected
+
+
+def test_a_place_after_a_locative_preposition_is_no_person() -> None:
+    # "Galilee" read by the tagger as a person would hide the Israeli towns there
+    assert top("Hezbollah guerrillas fired a barrage of Katyusha rockets at Israeli towns in western Galilee on "
+               "Monday.")[:3] == ("ASSAULT", "LBN", "ISR")

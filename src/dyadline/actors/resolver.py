@@ -76,6 +76,10 @@ PLACE_OF_NOUNS = {"town", "city", "village", "port", "crossing", "district", "pr
                   "hamlet", "county", "commune", "governorate", "oblast", "valley", "river", "capital",
                   "stronghold", "outpost", "area", "border", "state", "prefecture", "township", "resort",
                   "harbour", "harbor", "airport", "base", "airbase", "seaport", "refugee camp"}
+# prepositions of place, and direction words that may stand between them and a place name
+PLACE_PREPOSITIONS = frozenset("in near at into off across over around outside along inside towards toward".split())
+DIRECTION_WORDS = frozenset("""northern southern eastern western central north south east west northeastern
+northwestern southeastern southwestern upper lower""".split())
 PLACE_AFTER_NOUNS = {"crossing", "crossings", "checkpoint", "checkpoints", "airport", "airbase", "border", "river",
                      "valley", "province", "district", "region", "refugee", "camp", "camps", "port", "harbour",
                      "harbor", "pass", "strait", "straits", "peninsula", "island", "islands", "mountains", "sea",
@@ -1413,6 +1417,14 @@ class _DocPass:
                            0.5 if code else 0.4, role="location")
             i = j + 1
 
+    def _after_place_preposition(self, start: int) -> bool:
+        """Does a locative preposition ("in", "near", "off" ...) stand right before this token, past a direction
+        word or "the" ("in western Galilee", "off the Spratlys")?"""
+        k = start - 1
+        while k >= 0 and self.doc[k].lower_ in DIRECTION_WORDS | {"the"}:
+            k -= 1
+        return k >= 0 and k < start and self.doc[k].lower_ in PLACE_PREPOSITIONS
+
     def _unlisted_entities(self) -> None:
         surnames = self._surnames()
         for ent in self.doc.ents:
@@ -1434,6 +1446,8 @@ class _DocPass:
                     self._non_actor(ent) or self._role_entity(ent)):
                 continue
             label = "PERSON" if self._looks_like_person(ent) else ent.label_
+            if label == "PERSON" and self._after_place_preposition(ent.start):
+                label = "LOC"  # "towns in western Galilee", "off the Spratlys", "near Yongbyon": a place, not a person
             if label == "PERSON" and len(ent) == 1 and ent.start == self.sent_bounds[self.sent_of[ent.start]][0] \
                     and ent.end < self.n and self._role_term(ent.start, ent.end) is not None:
                 continue  # "Riot police fired...": a capital only because it starts the sentence; a role noun
