@@ -927,3 +927,9 @@ def test_a_place_after_a_locative_preposition_is_no_person() -> None:
     # "Galilee" read by the tagger as a person would hide the Israeli towns there
     assert top("Hezbollah guerrillas fired a barrage of Katyusha rockets at Israeli towns in western Galilee on "
                "Monday.")[:3] == ("ASSAULT", "LBN", "ISR")
+
+
+def test_an_embedded_whether_question_is_only_possible() -> None:
+    got = events("Whether Iran and the International Atomic Energy Agency can settle on a new inspection regime will "
+                 "be the main question when the board meets in Vienna.")
+    assert got and all(g[3] == "possible" for g in got if g[0] == "AGREE")

@@ -174,11 +174,16 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                 possible = True
                 cues.append(f"main clause of conditional '{c.text}'")
                 break
-    # 4. questions
+    # 4. questions, and embedded ones: "whether Iran and the agency can settle ... will be the main question"
     sent = trigger.sent
     if sent.text.rstrip().endswith("?"):
         possible = True
         cues.append("question")
+    for t in carriers:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            possible = True
+            cues.append(f"embedded question 'whether' on '{t.text}'")
+            break
     if negated:
         return "negated", cues
     if possible:
