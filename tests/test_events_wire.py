@@ -933,3 +933,14 @@ def test_an_embedded_whether_question_is_only_possible() -> None:
     got = events("Whether Iran and the International Atomic Energy Agency can settle on a new inspection regime will "
                  "be the main question when the board meets in Vienna.")
     assert got and all(g[3] == "possible" for g in got if g[0] == "AGREE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital after the recipient preposition of a light verb's noun is the government
+    ("Lebanon's prime minister made a fresh appeal to Damascus on Thursday, a government statement said.",
+     ("REQUEST", "LBN", "SYR")),
+    ("Thailand turned to the International Monetary Fund for emergency financial assistance as the baht plunged.",
+     ("REQUEST", "THA", "IMF")),
+])
+def test_appeals_to_a_capital_and_turning_to_a_lender(text: str, expected: tuple[str, ...]) -> None:
+    assert top(text)[:3] == expected

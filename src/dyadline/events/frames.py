@@ -1441,6 +1441,18 @@ class FrameFinder:
                         break
             if not f.targets:
                 self._target_from_preps(f, v, entry.target, idx, "light")
+            if not f.targets and f.sources and f.type != "AID":
+                # "made a fresh appeal to Damascus": a capital or country after the recipient preposition of the
+                # light verb or of the noun is read as a place by the actors stage; its state is the target
+                src = {m.actor.code for m in f.sources}
+                for slot in (x for x in entry.target if x in PLACE_RECIPIENT_SLOTS):
+                    place = next((m for tok in (*_prep_objects(v, slot), *_prep_objects(n, slot))
+                                  if (m := idx.location.get(tok.i)) is not None and m.actor.code
+                                  and m.actor.code not in src), None)
+                    if place is not None:
+                        f.targets, f.target_slot = [place], f"light-{slot}(place)"
+                        f.notes.append(f"the place '{place.text}' after '{slot}' gives the target state")
+                        break
             if not f.targets and not state:
                 # "gave Kenya a grant", "offered Ukraine a loan": the light verb's indirect object is the recipient
                 for tok in _children(v, ("dative", "iobj")) + [o for o in _children(v, ("dobj",)) if o.i != carrier.i]:
