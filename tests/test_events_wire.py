@@ -944,3 +944,17 @@ def test_an_embedded_whether_question_is_only_possible() -> None:
 ])
 def test_appeals_to_a_capital_and_turning_to_a_lender(text: str, expected: tuple[str, ...]) -> None:
     assert top(text)[:3] == expected
+
+
+def test_a_statement_of_intent_is_addressed_to_the_one_told() -> None:
+    assert top("Iran told the United States that it would retaliate against any attack.")[:3] == \
+        ("THREATEN", "IRN", "USA")
+
+
+def test_a_veiled_conditional_threat_is_made() -> None:
+    got = top("Moscow said it would take appropriate measures if Latvia went ahead with a citizenship law.")
+    assert got == ("THREATEN", "RUS", "LVA", "asserted")
+
+
+def test_going_ahead_with_a_law_is_no_trip() -> None:
+    assert events("Latvia went ahead with the citizenship law.") == []

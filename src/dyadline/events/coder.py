@@ -104,6 +104,24 @@ def _speaker_is_actor(f: Frame, clause: Any, report: Any, idx: MentionIndex) -> 
     return bool(codes & spoken)
 
 
+ADDRESS_VERBS = frozenset("tell warn inform assure notify remind promise".split())
+
+
+def _addressee(f: Frame, sources: list[Mention], idx: MentionIndex) -> Mention | None:
+    """The coded actor a statement of intent was made to: the object of the reporting verb it hangs under
+    ("told the United States that it would ...")."""
+    t = _carrier(f)
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in ADDRESS_VERBS:
+        return None
+    codes = {m.actor.code for m in sources}
+    for o in t.head.children:
+        if o.dep_ in ("dobj", "dative", "iobj"):
+            m = idx.find(o)
+            if m is not None and m.actor.code and m.actor.code not in codes:
+                return m
+    return None
+
+
 def _future_statement(f: Frame, fcues: list[str], idx: MentionIndex, threat: bool = False) -> bool:
     """Is this a stated intention ("X said it would withdraw", "X will give Y a grant", "X plans to impose")?
 
@@ -719,6 +737,19 @@ class EventCoder:
             notes.append(f"stated intention: {f.type} in the future under a reporting verb -> {typ}")
             path, factuality, mode = "intent", "asserted", None
             fcues = fcues + ["the statement of intent itself is asserted"]
+            if not targets:
+                # "Iran told the United States that it would retaliate": the one told hears the threat or offer
+                told = _addressee(f, sources, idx)
+                if told is not None:
+                    targets = [told]
+                    notes.append(f"no target in the clause: the one told ('{told.text}') is addressed")
+        elif typ == "THREATEN" and factuality == "possible" and sources and fcues and all(
+                c.startswith(("modal 'would'", "modal 'will'", "main clause of conditional")) for c in fcues):
+            # "Moscow said it would take appropriate measures if Latvia ...": a threat worded as a conditional
+            # future is made all the same (CAMEO 13); the measures are what is only possible
+            notes.append("a threat worded as a conditional future is asserted")
+            factuality = "asserted"
+            fcues = fcues + ["the threat itself is asserted"]
         elif quad == 4 and factuality == "possible" and sources and targets and _conditional_threat(f, fcues):
             # "Russia will attack Ukraine if Kyiv strikes ...": the actor states a conditional threat (PLOVER
             # THREATEN, CAMEO 138); the threat itself is asserted. "If Minsk joins the war, Ukraine will have
