@@ -860,6 +860,8 @@ def test_an_offer_to_send_troops_to_guard_is_aid_offered() -> None:
     ("Gunmen killed a police officer in Karachi.", ("ASSAULT", "PAK", "PAK")),
     # support idiom and go-betweens
     ("Moscow came to the defence of Serbia at the United Nations.", ("SUPPORT", "RUS", "SRB")),
+    # a capital in the "of" phrase of a stance noun is the government, not the place
+    ("Moscow came to the defence of Belgrade at the United Nations.", ("SUPPORT", "RUS", "SRB")),
     ("The French foreign minister spoke out in defence of Chad's president.", ("SUPPORT", "FRA", "TCD")),
     ("Swiss diplomats have been relaying messages between Washington and Tehran on the fate of American hostages.",
      ("CONSULT", "CHE", "USA")),

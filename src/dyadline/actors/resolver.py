@@ -76,6 +76,11 @@ PLACE_OF_NOUNS = {"town", "city", "village", "port", "crossing", "district", "pr
                   "hamlet", "county", "commune", "governorate", "oblast", "valley", "river", "capital",
                   "stronghold", "outpost", "area", "border", "state", "prefecture", "township", "resort",
                   "harbour", "harbor", "airport", "base", "airbase", "seaport", "refugee camp"}
+# nouns whose "of" phrase names who holds or is served by them, not a place: "the defence of Belgrade"
+OF_ACTOR_NOUNS = frozenset("""defence defense support position policy stance demand demands request offer proposal
+criticism accusation accusations warning threat decision refusal rejection recognition ally allies backing behalf
+side government leadership envoy ambassador representative delegation request view views objection objections
+concerns""".split())
 # prepositions of place, and direction words that may stand between them and a place name
 PLACE_PREPOSITIONS = frozenset("in near at into off across over around outside along inside towards toward".split())
 DIRECTION_WORDS = frozenset("""northern southern eastern western central north south east west northeastern
@@ -687,6 +692,8 @@ class _DocPass:
             prep = tok.head.lower_
             if prep == "from" and tok.head.head.lemma_.lower() in FROM_SENDER_NOUNS:
                 return "actor"  # "pressure from Brussels", "calls from Washington": who sends it, not a place
+            if prep == "of" and tok.head.head.lemma_.lower() in OF_ACTOR_NOUNS:
+                return "actor"  # "came to the defence of Belgrade", "the position of Moscow": whose, not where
             if prep in LOCATIVE_PREPS:
                 return "location"
             if prep == "to":
