@@ -79,7 +79,7 @@ PLACE_OF_NOUNS = {"town", "city", "village", "port", "crossing", "district", "pr
 # nouns whose "of" phrase names who holds or is served by them, not a place: "the defence of Belgrade"
 OF_ACTOR_NOUNS = frozenset("""defence defense support position policy stance demand demands request offer proposal
 criticism accusation accusations warning threat decision refusal rejection recognition ally allies backing behalf
-side government leadership envoy ambassador representative delegation request view views objection objections
+side government leadership envoy ambassador representative delegation view views objection objections
 concerns""".split())
 # prepositions of place, and direction words that may stand between them and a place name
 PLACE_PREPOSITIONS = frozenset("in near at into off across over around outside along inside towards toward".split())
@@ -1430,7 +1430,7 @@ class _DocPass:
         k = start - 1
         while k >= 0 and self.doc[k].lower_ in DIRECTION_WORDS | {"the"}:
             k -= 1
-        return k >= 0 and k < start and self.doc[k].lower_ in PLACE_PREPOSITIONS
+        return k >= 0 and self.doc[k].lower_ in PLACE_PREPOSITIONS
 
     def _unlisted_entities(self) -> None:
         surnames = self._surnames()

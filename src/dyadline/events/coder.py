@@ -447,6 +447,10 @@ address speak issue sign present submit deliver hand telephone phone""".split())
 # types whose act, done in a place with no target named, is done to that place's state
 PLACE_AS_TARGET = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "SANCTION", "MOBILIZE", "AID"})
 COURT_CODES = frozenset({"ICTY", "ICTR", "ICC", "ICJ", "SCSL"})
+# doers of violence a sentence leaves unnamed: coded, like a passive, by the state where they struck
+UNNAMED_ATTACKERS = frozenset("""gunman gunmen assailant attacker raider kidnapper abductor bandit killer bomber
+arsonist hijacker sniper""".split())
+UNNAMED_MARKS = frozenset("armed unidentified unknown masked hooded gun-toting".split())
 TOPIC_NOUN_TYPES = frozenset({"SANCTION"})
 # a state's own measures reported in the passive with nobody named: "martial law was lifted", "security was
 # tightened in Luxor", "a curfew was imposed in Dili" are coded inside the state of the place (X -> X)
@@ -928,12 +932,6 @@ class EventCoder:
             }
             out.append(ev)
         return out
-
-
-# doers of violence a sentence leaves unnamed: coded, like a passive, by the state where they struck
-UNNAMED_ATTACKERS = frozenset("""gunman gunmen assailant attacker raider kidnapper abductor bandit killer bomber
-arsonist hijacker sniper""".split())
-UNNAMED_MARKS = frozenset("armed unidentified unknown masked hooded gun-toting".split())
 
 
 class CodeEvents:

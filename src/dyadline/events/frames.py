@@ -627,7 +627,7 @@ def _inverted_subject(v: Any) -> list[Any]:
 
 
 COUNTED_EVENTS = frozenset("war conflict battle campaign clash".split())
-SHARE_NOUNS = frozenset("percent per_cent percentage share proportion".split())
+SHARE_NOUNS = frozenset("percent percentage share proportion".split())
 
 
 def _not_an_act(v: Any, objs: list[Any], subj: list[Any]) -> bool:
@@ -964,12 +964,9 @@ def _clause_verb(t: Any) -> Any:
     return t
 
 
-EXERCISE_NOUNS = frozenset("exercise drill manoeuvre maneuver wargame manoeuver".split())
-
-
 def _exercise_object(v: Any) -> bool:
     """Is the verb's object a military exercise ("held drills", "flew combined air combat drills", "war games")?"""
-    return any(o.lemma_.lower() in EXERCISE_NOUNS or (o.lemma_.lower() == "game" and any(
+    return any(o.lemma_.lower() in EXERCISE_WORDS - {"game"} or (o.lemma_.lower() == "game" and any(
         c.lower_ == "war" for c in o.children)) for o in object_of(v))
 
 
@@ -1004,7 +1001,7 @@ def _coordinated_in(ms: list[Mention], taken: set[str | None], idx: MentionIndex
             if t.dep_ not in ("amod", "compound", "nmod", "conj") or t.i >= head.i:
                 continue
             if not (t.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in t.children)):
-                continue
+                continue  # ("U.S. and North Korean negotiators": the parser may leave the "and" dangling)
             other = idx.actor.get(t.i)
             if other is not None and other.actor.code and other.actor.code not in codes:
                 codes.add(other.actor.code)
@@ -1025,19 +1022,7 @@ def _add_coordinated_targets(f: Frame, idx: MentionIndex) -> None:
 def _add_coordinated_modifiers(f: Frame, idx: MentionIndex) -> None:
     """ "Norwegian and Russian coast guard crews", "French and Egyptian warships": the actors stage finds one
     mention per adjective, and the phrase's head carries only the last; every coordinated one is a doer."""
-    codes = {m.actor.code for m in f.sources}
-    added = []
-    for m in list(f.sources):
-        head = f.trigger.doc[m.token_end - 1]
-        for t in head.subtree:
-            if t.dep_ not in ("amod", "compound", "nmod", "conj") or t.i >= head.i:
-                continue
-            if not (t.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in t.children)):
-                continue  # ("U.S. and North Korean negotiators": the parser may leave the "and" dangling)
-            other = idx.actor.get(t.i)
-            if other is not None and other.actor.code and other.actor.code not in codes:
-                codes.add(other.actor.code)
-                added.append(other)
+    added = _coordinated_in(f.sources, {m.actor.code for m in f.sources}, idx, f.trigger.doc)
     if added:
         # in the order written: "U.S. and North Korean negotiators" is USA -> PRK when reciprocal
         f.sources = sorted([*f.sources, *added], key=lambda m: m.token_start)
