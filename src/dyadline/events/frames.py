@@ -848,6 +848,16 @@ def _travelling_force(f: Frame) -> None:
         f.notes.append("troops travelling: a deployment, not a visit")
 
 
+def _coded_place(toks: Any, idx: MentionIndex, exclude: set[str | None]) -> Mention | None:
+    """The first of these tokens that the actors stage read as a place with a code not in ``exclude`` (a country
+    or a capital after a recipient preposition stands for its state)."""
+    for tok in toks:
+        m = idx.location.get(tok.i)
+        if m is not None and m.actor.code and m.actor.code not in exclude:
+            return m
+    return None
+
+
 def _sent_to_protect(f: Frame) -> None:
     """ "Rwanda sent a battalion to protect gas installations in Cabo Delgado", "deployed 1,000 soldiers to help
     Congolese forces protect Uvira": forces sent to protect or keep the peace are aid (CAMEO 0744), not a build-up."""
@@ -1228,12 +1238,11 @@ class FrameFinder:
         for slot in f.entry.target:
             if slot not in allowed:
                 continue
-            for tok in _slot_tokens(v, slot, nominal):
-                m = idx.location.get(tok.i)
-                if m is not None and m.actor.code and m.actor.code not in src:
-                    f.targets, f.target_slot = [m], f"{slot}(place)"
-                    f.notes.append(note.format(place=m.text, slot=slot))
-                    return
+            m = _coded_place(_slot_tokens(v, slot, nominal), idx, src)
+            if m is not None:
+                f.targets, f.target_slot = [m], f"{slot}(place)"
+                f.notes.append(note.format(place=m.text, slot=slot))
+                return
 
     @staticmethod
     def _between(f: Frame) -> None:
@@ -1431,9 +1440,7 @@ class FrameFinder:
                 # light verb or of the noun is read as a place by the actors stage; its state is the target
                 src = {m.actor.code for m in f.sources}
                 for slot in (x for x in entry.target if x in PLACE_RECIPIENT_SLOTS):
-                    place = next((m for tok in (*_prep_objects(v, slot), *_prep_objects(n, slot))
-                                  if (m := idx.location.get(tok.i)) is not None and m.actor.code
-                                  and m.actor.code not in src), None)
+                    place = _coded_place((*_prep_objects(v, slot), *_prep_objects(n, slot)), idx, src)
                     if place is not None:
                         f.targets, f.target_slot = [place], f"light-{slot}(place)"
                         f.notes.append(f"the place '{place.text}' after '{slot}' gives the target state")
@@ -1465,7 +1472,7 @@ class FrameFinder:
                 acted = e is not None and e.type != NOT_AN_EVENT and TYPES[e.type].quad in (3, 4)
                 if not acted and not (n.i == h.i and _prep_objects(n, "by")):
                     continue  # (any object done "by" someone: "the boarding of a trawler by Canada's boats")
-                doers = [o for o in _prep_objects(n, "by")] + (
+                doers = _prep_objects(n, "by") + (
                     _children(n, ("poss", "amod", "compound")) if acted else [])
                 for d in doers:
                     m = next((x for x in idx.actors(d) if x.actor.code and x.actor.code not in src), None) \
@@ -1495,10 +1502,10 @@ class FrameFinder:
             if not f.targets:
                 for slot in ("from", "near", "to", "into", "in"):
                     for t in _prep_objects(n, slot) + _prep_objects(g, slot):
-                        place = next((idx.location.get(x.i) or idx.actor.get(x.i) for x in t.subtree
-                                      if (idx.location.get(x.i) or idx.actor.get(x.i)) is not None), None)
-                        if place is not None and place.actor.code and place.actor.code != ms[0].actor.code:
-                            f.targets, f.target_slot = [place], f"of-force-{slot}"
+                        found = next((m for x in t.subtree if (m := idx.location.get(x.i) or idx.actor.get(x.i))
+                                      is not None), None)
+                        if found is not None and found.actor.code and found.actor.code != ms[0].actor.code:
+                            f.targets, f.target_slot = [found], f"of-force-{slot}"
                             return
             return
 
