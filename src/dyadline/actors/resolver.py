@@ -424,6 +424,9 @@ class _DocPass:
         if self.n == 0:
             return []
         hits = [h for h in self.find_hits() if not self._region_adjective(h) and not self._namesake(h)]
+        # countries the article names by an exact, non-personal name: a misspelt person's name needs one
+        self.named_codes = {s.entry.code for h in hits if h.rule != "fuzzy" for s in h.cands
+                            if s.entry.category != G.PERSON}
         self._disambiguate_places(hits)
         for h in hits:
             for t in range(h.start, h.end):
@@ -779,6 +782,8 @@ class _DocPass:
         single = h.end - h.start == 1
         start, office, former, title_code = self._title_left(h.start)
         titled = start < h.start
+        if self._inside_other_name(h, persons, titled):
+            return
         if title_code and all(e.code != title_code for e in persons):
             # "Kyrgyz Prime Minister X" where X names someone from elsewhere: trust the title
             sector = self.gz.roles.get(office or "", (None, None))[0] if office else None
@@ -787,6 +792,11 @@ class _DocPass:
             return
         if title_code and any(e.code == title_code for e in persons):
             persons = [e for e in persons if e.code == title_code]  # "Kenyan President Moi": the Kenyan reading
+        if h.rule == "fuzzy" and office is None and not title_code and self.named_codes \
+                and not self.named_codes & {e.code for e in persons}:
+            # "Nichols" in a story that names Georgia and no Canada is no misspelt Nicholson of Canada: a misspelt
+            # name stands alone only in an article that names no country at all
+            return
         if all(" " not in s.form for s in h.cands if s.entry.category == G.PERSON):
             self._surname(h, persons, start, office, former)
             return
@@ -811,6 +821,29 @@ class _DocPass:
             conf = h.confidence * 0.6
             rule = (h.rule if h.rule == "fuzzy" else ("title" if titled else "alias")) + ":out_of_term"
         self._emit(start, h.end, actor, rule, conf)
+
+    def _inside_other_name(self, h: Hit, persons: list[Entry], titled: bool) -> bool:
+        """Is the hit a date, or one part of a longer name the tagger found, that is not the listed person's?
+        "on May 29" is no Theresa May, "Richmond Hill" and "Fort Smith" are places, "Ashley Smith Robinson" is
+        another Smith (unless a title says who it is)."""
+        doc = self.doc
+        ent = next((e for e in doc.ents if e.start <= h.start < e.end), None)
+        if ent is None:
+            return False
+        if ent.label_ in ("DATE", "TIME"):
+            return True
+        if titled or ent.end - ent.start <= h.end - h.start:
+            return False  # "Syrian Foreign Minister Farouk al-Sharaa": the title says who it is
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+            return G.STATE not in h.categories() and G.ORG not in h.categories()
+        if ent.label_ == "PERSON":
+            if self._title_left(ent.start)[0] < ent.start:
+                return False  # "Syrian Foreign Minister Farouk al-Sharaa": a title before the full name decides
+            known = {fold(w) for e in persons for w in e.name.split()}
+            others = [t for t in ent if not (h.start <= t.i < h.end) and t.is_alpha
+                      and t.lower_ not in HONORIFICS and fold(t.text) not in known]
+            return bool(others) and all(t.text[:1].isupper() and len(t.text) > 1 for t in others)
+        return False
 
     def _surname(self, h: Hit, persons: list[Entry], start: int, office: str | None, former: bool) -> None:
         """A person named by one word: 'Yeltsin', 'President Moi', 'Mr Netanyahu', 'Mobutu'.
