@@ -41,7 +41,8 @@ from dyadline.events.frames import (
     vlemma,
 )
 from dyadline.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, get_lexicon
-from dyadline.events.offtopic import CONTEST_WORDS, sports_cue
+from dyadline.events.offtopic import CASUALTY_WORDS, CONTEST_WORDS, SPORTS_DOC_MIN, SPORTS_DOC_WORDS, accident_cue, \
+    sports_cue
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
 from dyadline.model import Actor, Document, Event, Location, Mention, Participant
@@ -245,6 +246,21 @@ def _police_moved(f: Frame, sources: Sequence[Mention] = ()) -> bool:
     toks += [c for c in f.trigger.children if c.dep_ in ("nsubjpass",)]
     return any(t.lemma_.lower() in POLICE_WORDS or any(c.lemma_.lower() in POLICE_WORDS for c in t.subtree)
                for t in toks)
+
+
+AIR_WEAPONS = frozenset("air missile rocket drone artillery warplane jet aircraft helicopter".split())
+
+
+def _from_afar(f: Frame) -> bool:
+    """An air strike or shelling nobody is named for: the attackers fired from elsewhere, often from another
+    state ("an air strike on a house in Gaza City"), so the place it hit does not say who they were."""
+    for t in f.trigger.subtree:  # the act itself, or how it was done ("killed in an air strike")
+        lemma = t.lemma_.lower()
+        if lemma in ("airstrike", "air-strike", "bombardment", "shelling", "airraid") or (
+                lemma in ("strike", "raid", "attack", "bombing", "fire") and any(
+                    c.lower_ in AIR_WEAPONS for c in t.children if c.dep_ in ("compound", "amod", "nmod"))):
+            return True
+    return False
 
 
 def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence: float,
@@ -483,6 +499,7 @@ class EventCoder:
         out = []
         self._prev: dict[int, Any] = {}
         prev = None
+        sports_doc = sum(1 for span in sdoc.sents if sports_cue(span.text)) >= SPORTS_DOC_MIN
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
@@ -496,9 +513,14 @@ class EventCoder:
                 # ("Fighting in Mogadishu left 30 dead"); "Western pressure on Minsk grows" is no event
                 frames = [f for f in frames if f.type in ("ASSAULT", "PROTEST")
                           or (f.type in DOMESTIC_PASSIVE_TYPES and f.path == "passive")]
-            if sports_cue(span.text):
-                # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py)
-                frames = [f for f in frames if f.trigger.lemma_.lower() not in CONTEST_WORDS]
+            if sports_doc or sports_cue(span.text):
+                # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py); in a sports article,
+                # also "defended his title", "landed a punch"
+                game = CONTEST_WORDS | SPORTS_DOC_WORDS if sports_doc else CONTEST_WORDS
+                frames = [f for f in frames if f.trigger.lemma_.lower() not in game]
+            if frames and accident_cue(span.text):
+                # "a British climber was killed after falling", "five were killed when the quake struck"
+                frames = [f for f in frames if not (f.type == "ASSAULT" and f.trigger.lemma_.lower() in CASUALTY_WORDS)]
             out.append((sent_idx, span, frames))
         return out
 
@@ -661,11 +683,12 @@ class EventCoder:
         domestic: list[str] = []
         if not sources and not targets:
             place = _violence_place(f, idx)
-            if place is None:
+            if place is None or _from_afar(f):
                 return []
             # "Fighting in Mogadishu left 30 dead", "clashes in Dili killed four": violence nobody is named
             # for, at a place that names a state, is coded as that state's internal violence (CAMEO X -> X)
-            sources = [_implied_target(place, place.actor.code, f"{place.text} (unnamed fighters there)",
+            who = "protesters" if f.type == "PROTEST" else "fighters"
+            sources = [_implied_target(place, place.actor.code, f"{place.text} (unnamed {who} there)",
                                        "event-place-source", 0.35)]
             targets = [_implied_target(place, place.actor.code, f"{place.text} (where it happened)",
                                        "event-place-target", 0.35)]
@@ -814,7 +837,7 @@ class EventCoder:
         at_home = location is not None and typ in DOMESTIC_PASSIVE_TYPES and f.path in ("passive", "light") \
             and all(m.actor.code == location.code for m in targets)
         if not sources and targets and (typ == "ASSAULT" or at_home) and location is not None and location.code \
-                and loc_how.startswith("locative") and is_state_code(location.code):
+                and loc_how.startswith("locative") and is_state_code(location.code) and not _from_afar(f):
             # "a roadside bombing near Samarra killed a US soldier": attackers nobody names are coded by the
             # state where they struck (CAMEO convention for unattributed violence); "a curfew was imposed in
             # Dili": a measure nobody is named for is the state's own there

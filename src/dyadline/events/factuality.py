@@ -131,7 +131,8 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                 if lemma in NEGATIVE_GOVERNORS:
                     negated = True
                     cues.append(f"negative governor '{head.text}'")
-                elif lemma in MODAL_GOVERNORS:
+                elif lemma in MODAL_GOVERNORS or (rel == "xcomp" and head.lower_ == "going"):
+                    # "wants to", "plans to", and the future "is going to send troops"
                     possible = True
                     cues.append(f"governor '{head.text}'")
                 elif lemma in REQUEST_GOVERNORS:

@@ -635,7 +635,10 @@ def _not_an_act(v: Any, objs: list[Any], subj: list[Any]) -> bool:
     - a count of past events: "India and Pakistan have fought three wars since independence";
     - a statistic as the subject: "nearly 70 percent of Mexico's exports go to the United States";
     - a mass of people: "some 1.9 million Germans visited Turkey's beaches last year";
-    - geography: "Lesotho is entirely surrounded by South Africa" (a present-tense passive of surround)."""
+    - geography: "Lesotho is entirely surrounded by South Africa" (a present-tense passive of surround);
+    - the future "is going to": "Israel is going to retaliate" goes nowhere; the verb under it is the act."""
+    if _going_to_future(v):
+        return True
     for o in objs:
         if o.lemma_.lower() in COUNTED_EVENTS and o.tag_ == "NNS" and any(
                 c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous"))
@@ -652,6 +655,14 @@ def _not_an_act(v: Any, objs: list[Any], subj: list[Any]) -> bool:
             c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children):
         return True
     return False
+
+
+def _going_to_future(v: Any) -> bool:
+    """ "is going to send troops": a progressive "go" governing a to-infinitive and no place of its own."""
+    return v.lower_ in ("going", "gon") and any(c.dep_ == "aux" and c.lemma_ == "be" for c in v.children) \
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(m.lower_ == "to" for m in c.children)
+                for c in v.children) \
+        and not any(c.dep_ == "prep" for c in v.children)
 
 
 def _verb_read_as_modifier(v: Any) -> bool:
@@ -1097,6 +1108,8 @@ def _phrase_lemmas(tok: Any) -> set[str]:
     return out
 
 
+# the press as the one a speaker "tells": an audience, never a party to the act
+PRESS_NOUNS = frozenset("reporter journalist press newsman correspondent medium media newspaper audience".split())
 SUSPECT_PARTICIPLES = frozenset("accuse want suspect charge indict convict".split())
 BLAME_WORDS = frozenset("responsible guilty culpable accountable liable behind".split())
 
@@ -1837,6 +1850,10 @@ class FrameFinder:
                         break
                 tgt = [m for m in idx.actors(subj[0], derived=False) if all(m is not s for s in src)] if subj else []
                 told = [x for x in tok.children if x.dep_ in ("dobj", "dative", "iobj")] if tok.lemma_.lower() == "tell" else []
+                if told and told[0].lemma_.lower() in PRESS_NOUNS:
+                    if subj and subj[0].pos_ == "PRON":
+                        continue  # "They should adhere to the law, he told reporters": who "they" are is unsaid
+                    told = []  # the press is not the one who must
                 if subj and subj[0].pos_ == "PRON" and told:
                     # "told France it must send more missiles", "told student leaders they must call off their
                     # campaign": the pronoun is the one told

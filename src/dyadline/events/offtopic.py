@@ -1,11 +1,17 @@
-"""Sentences about sport: their verbs of contest ("beat", "crushed", "clash") are not political events.
+"""Sentences about sport or accidents: their verbs of contest ("beat", "crushed", "clash") are not political events.
 
 Why: national teams are named like states ("Brazil beat Argentina 2-1", "India crushed Pakistan by eight
 wickets in the Asia Cup clash"), and an event coder that reads them as assaults fills dyad timelines with
 football. GDELT is known for exactly this. A sentence is set aside when it has an unambiguous sports word or
 a score next to a sports noun; words that are common in politics too ("final", "match", "goal", "striker")
 count only with a score. Only predicates of contest are set aside ("beat", "crushed", "shared", "hosted"):
-"police jailed 52 activists for playing in a football tournament" is still an arrest.
+"police jailed 52 activists for playing in a football tournament" is still an arrest. A whole article
+about sport (two or more sentences with a cue) sets aside the contest verbs of all its sentences, because
+most of its sentences name no sport ("Klitschko had beaten Thompson in 2008").
+
+Deaths and injuries in accidents and natural disasters ("killed in a hit-and-run crash", "injured when the
+quake struck") have no attacker; the coder's rule that codes unattributed violence by the place it happened
+would otherwise turn an earthquake into the state's internal violence.
 """
 
 from __future__ import annotations
@@ -46,3 +52,28 @@ CONTEST_WORDS = frozenset("""beat defeat crush thrash rout edge clash draw tie h
 knock eliminate top down overcome stun upset trounce whip outplay hammer qualify battle fight attack strike storm
 humiliate demolish destroy sink see dump oust match game final contest encounter showdown derby fixture rivalry
 victory win defeat loss triumph""".split())
+
+
+SPORTS_DOC_MIN = 2  # sentences with a sports cue that make the whole article a sports article
+# predicates that, in a sports article, describe the game or the team, not politics
+SPORTS_DOC_WORDS = frozenset("""defend retain regain claim land extend dominate urge injure sideline sign release
+let trade draft score pull withdraw call""".split())
+
+ACCIDENT = re.compile(
+    r"\b(crash(?:es|ed)?|collisions?|collided|accidents?|accidental(?:ly)?|earthquakes?|quakes?|tremors?|tsunamis?|"
+    r"floods?|flooding|landslides?|mudslides?|avalanches?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|"
+    r"lightning|derail(?:ed|ment)|collapsed?|collapse|hit-and-run|hit - and - run|drown(?:ed|ing)?|fell|falling|"
+    r"overdose|heart attack|blaze|wildfires?)\b", re.IGNORECASE)
+ATTACK = re.compile(
+    r"\b(attack\w*|bomb\w*|shot|shoot\w*|gun\w*|missiles?|rockets?|shell(?:s|ed|ing)|strikes?|raid\w*|"
+    r"militants?|rebels?|insurgents?|soldiers?|troops|forces|army|police|murder\w*|stabb\w*|grenades?|"
+    r"explosives?|mortars?|fir(?:ed|ing) on|assassin\w*|clash\w*|fighting)\b", re.IGNORECASE)
+CASUALTY_WORDS = frozenset("kill injure wound hurt die dead death fatality casualty".split())
+
+
+def accident_cue(text: str) -> str | None:
+    """The word that marks ``text`` as reporting an accident or a disaster with no attack in it, or None."""
+    m = ACCIDENT.search(text)
+    if m and not ATTACK.search(text):
+        return m.group(0)
+    return None
