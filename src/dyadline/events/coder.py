@@ -41,8 +41,14 @@ from dyadline.events.frames import (
     vlemma,
 )
 from dyadline.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, get_lexicon
-from dyadline.events.offtopic import CASUALTY_WORDS, CONTEST_WORDS, SPORTS_DOC_MIN, SPORTS_DOC_WORDS, accident_cue, \
-    sports_cue
+from dyadline.events.offtopic import (
+    CASUALTY_WORDS,
+    CONTEST_WORDS,
+    SPORTS_DOC_MIN,
+    SPORTS_DOC_WORDS,
+    accident_cue,
+    sports_cue,
+)
 from dyadline.events.place import event_location
 from dyadline.events.time import event_date
 from dyadline.model import Actor, Document, Event, Location, Mention, Participant
