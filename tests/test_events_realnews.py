@@ -125,3 +125,40 @@ def test_us_places_and_the_state_of_georgia() -> None:
     assert _codes("He was on trial in an Atlanta courtroom in Georgia.") == {"Atlanta": "USA", "Georgia": "USA"}
     assert _codes("Georgia and Russia fought a short war.")["Georgia"] == "GEO"
     assert _codes("Police in Queens arrested two men.")["Queens"] == "USA"
+
+
+# ------------------------------------------------------------------------------------------ second pass
+def test_an_event_that_is_only_scheduled_or_pending_has_not_happened() -> None:
+    assert ("PROTEST", "GRC", "GRC", "possible") in events("A separate protest is scheduled in western Athens.")
+    assert ("PROTEST", "GRC", "GRC", "possible") in events("More demonstrations are planned in Athens on Monday.")
+    got = events("The Sudanese army's pending invasion of the south worries Juba.")
+    assert got and all(e[3] == "possible" for e in got if e[0] == "ASSAULT")
+
+
+def test_a_force_moved_in_a_passive_is_its_owners_act() -> None:
+    assert ("MOBILIZE", "USA", "SOM", "asserted") in events("American troops were deployed in Somalia.")
+    assert any(e[:3] == ("RETREAT", "SYR", "LBN") for e in events("Syrian troops were withdrawn from Lebanon."))
+
+
+def test_seeking_help_from_someone_is_a_request_seeking_shelter_is_not() -> None:
+    assert ("REQUEST", "SDN", "CHN", "asserted") in events("Sudan sought military aid from China.")
+    assert "REQUEST" not in types("Forty Palestinians seeking shelter from the war were killed.")
+
+
+def test_talking_of_something_is_no_meeting_talking_with_someone_is() -> None:
+    assert "CONSULT" not in types("South Sudan's president talked of Sudan's pending invasion.")
+    assert ("CONSULT", "SSD", "SDN", "asserted") in events("Kiir talked with Bashir about the oil revenues.")
+
+
+def test_a_quake_report_codes_no_attack_even_where_a_sentence_names_no_quake() -> None:
+    text = ("A strong earthquake shook Aceh province on Sunday.\n\n"
+            "At least five people were injured in Takengon, Indonesian officials said.\n\n"
+            "The quake also damaged 1,500 houses.")
+    assert "ASSAULT" not in types(text)
+
+
+def test_a_round_of_a_fight_is_sport_a_round_of_talks_is_not() -> None:
+    from dyadline.events.offtopic import sports_cue
+
+    assert sports_cue("He stopped the American in the sixth round of the fight.") == "sixth round"
+    assert sports_cue("The third round of talks opened in Geneva.") is None

@@ -42,11 +42,13 @@ from dyadline.events.frames import (
 )
 from dyadline.events.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, get_lexicon
 from dyadline.events.offtopic import (
+    ACCIDENT_DOC_MIN,
     CASUALTY_WORDS,
     CONTEST_WORDS,
     SPORTS_DOC_MIN,
     SPORTS_DOC_WORDS,
     accident_cue,
+    attack_cue,
     sports_cue,
 )
 from dyadline.events.place import event_location
@@ -506,6 +508,7 @@ class EventCoder:
         self._prev: dict[int, Any] = {}
         prev = None
         sports_doc = sum(1 for span in sdoc.sents if sports_cue(span.text)) >= SPORTS_DOC_MIN
+        disaster_doc = sum(1 for span in sdoc.sents if accident_cue(span.text)) >= ACCIDENT_DOC_MIN
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
             prev = span
@@ -524,7 +527,7 @@ class EventCoder:
                 # also "defended his title", "landed a punch"
                 game = CONTEST_WORDS | SPORTS_DOC_WORDS if sports_doc else CONTEST_WORDS
                 frames = [f for f in frames if f.trigger.lemma_.lower() not in game]
-            if frames and accident_cue(span.text):
+            if frames and (accident_cue(span.text) or (disaster_doc and not attack_cue(span.text))):
                 # "a British climber was killed after falling", "five were killed when the quake struck"
                 frames = [f for f in frames if not (f.type == "ASSAULT" and f.trigger.lemma_.lower() in CASUALTY_WORDS)]
             out.append((sent_idx, span, frames))

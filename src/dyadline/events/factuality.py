@@ -41,6 +41,11 @@ CONTENT_NOUNS = frozenset(
     speculation insistence""".split()
 )
 PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
+# adjectives that say an event noun has not happened (yet)
+UNREALISED_ADJECTIVES = frozenset("""pending planned proposed possible potential future imminent threatened expected
+looming mooted intended prospective would-be""".split())
+# an event noun that is the subject of one of these passives has not happened yet ("a protest is scheduled")
+SCHEDULING = frozenset("schedule plan expect slate set call announce organise organize prepare propose".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
 # verbs of reluctance whose negation states readiness: "would not hesitate to", "will not shrink from"
 HESITATE_GOVERNORS = frozenset("hesitate shrink flinch balk baulk".split())
@@ -81,6 +86,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     carriers = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         carriers.append(trigger.head)
+    if len(carriers) > 1 and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in SCHEDULING:
+        possible = True  # "a separate protest is scheduled in western Athens", "more rallies are planned"
+        cues.append(f"scheduled: '{trigger.head.text}'")
     if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in PROPOSAL_GOVERNORS:
         possible = True  # "proposed new limits on imports", "is seeking sanctions": the measure is not in force
         cues.append(f"proposed by '{trigger.head.text}'")
@@ -104,6 +112,10 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             negated = True
             cues.append(f"'no {t.text}'")
+        if t is trigger and t.pos_ == "NOUN" and (m := next((c for c in t.children if c.dep_ == "amod"
+                                                            and c.lower_ in UNREALISED_ADJECTIVES), None)):
+            possible = True  # "Sudan's pending invasion", "a planned strike", "the threatened boycott"
+            cues.append(f"'{m.text} {t.text}'")
     # 2. up the chain of governing clauses
     cur = carriers[-1]
     depth = 0

@@ -1349,7 +1349,25 @@ class FrameFinder:
         if entry.obj and objs:
             f.extra_tokens.append(objs[0])
         self._fill(f, v, idx, nominal=False)
+        if not f.sources and f.path == "passive" and f.type in ("RETREAT", "MOBILIZE", "AID"):
+            self._passive_force(f, v, idx)
         return f
+
+    @staticmethod
+    def _passive_force(f: Frame, v: Any, idx: MentionIndex) -> None:
+        """ "American troops were deployed in Somalia", "Syrian troops were withdrawn from Lebanon": with no
+        "by" agent, whose force was moved did it; the place it went to or left may be the target."""
+        for g in (c for c in v.children if c.dep_ == "nsubjpass"):
+            if not {t.lemma_.lower() for t in g.subtree} & (TROOP_WORDS | WAR_MACHINES | {"navy", "army", "fleet"}):
+                continue
+            ms = [m for m in idx.actors(g) if m.actor.code] or [
+                m for m in (idx.adjective(t) for t in g.subtree if t.dep_ in ("amod", "compound")) if m is not None]
+            if not ms:
+                return
+            f.sources, f.source_slot = ms[:1], "passive-force"
+            f.targets = [m for m in f.targets if m.actor.code != ms[0].actor.code]
+            f.notes.append(f"the force moved ('{g.text}') is the doer's own")
+            return
 
     def _joint_act(self, v: Any, idx: MentionIndex) -> Frame | None:
         """Any act done jointly by two named states (CAMEO 06, material cooperation): "Ecuadorean and Peruvian

@@ -10,7 +10,8 @@ about sport (two or more sentences with a cue) sets aside the contest verbs of a
 most of its sentences name no sport ("Klitschko had beaten Thompson in 2008").
 
 Deaths and injuries in accidents and natural disasters ("killed in a hit-and-run crash", "injured when the
-quake struck") have no attacker; the coder's rule that codes unattributed violence by the place it happened
+quake struck") have no attacker, nor do those in an article about a quake whose sentence names no attack ("five
+people were injured in Takengon"); the coder's rule that codes unattributed violence by the place it happened
 would otherwise turn an earthquake into the state's internal violence.
 """
 
@@ -25,7 +26,10 @@ STRONG = re.compile(
     r"africa cup|copa america|euro 20\d\d|grand prix|grand slam|formula one|test series|t20|odi|fifa|uefa|"
     r"ioc|goalkeeper|midfielder|hat-trick|straight sets|in (?:two|three|four|five) sets|u\.?s\.? open|"
     r"wimbledon|chess|grandmaster|marathon|boxing|heavyweight|golf|squash|badminton|snooker|straight games|"
-    r"(?:british|french|australian) open)\b",
+    r"(?:british|french|australian) open|referee|unbeaten|undefeated|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)) "
+    r"rounds?(?! of (?:talks|negotiations|sanctions|voting|votes?|elections?|consultations|discussions|peace|"
+    r"strikes|air|the talks))|title fight|world titles?)\b",
     re.IGNORECASE,
 )
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!\s*(?:days?|weeks?|months?|years?|hours?|per\s?cent|percent|%|km|"
@@ -69,6 +73,14 @@ ATTACK = re.compile(
     r"militants?|rebels?|insurgents?|soldiers?|troops|forces|army|police|murder\w*|stabb\w*|grenades?|"
     r"explosives?|mortars?|fir(?:ed|ing) on|assassin\w*|clash\w*|fighting)\b", re.IGNORECASE)
 CASUALTY_WORDS = frozenset("kill injure wound hurt die dead death fatality casualty".split())
+
+
+ACCIDENT_DOC_MIN = 2  # sentences with an accident or disaster cue that make the article a disaster report
+
+
+def attack_cue(text: str) -> bool:
+    """Does ``text`` name an attack, a weapon or armed men?"""
+    return ATTACK.search(text) is not None
 
 
 def accident_cue(text: str) -> str | None:
