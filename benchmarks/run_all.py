@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["extraction", "dedup", "actors", "events", "store", "api"]
+ORDER = ["extraction", "dedup", "actors", "events", "realnews", "store", "api"]
 
 
 def main() -> int:
