@@ -40,6 +40,7 @@ from dyadline.model import Actor, Document, Mention
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; "Lucasheno" ~ "Lukashenko" scores 84
 FUZZY_MIN_LEN = 5
 OFFICES = {"hos", "hog", "fm", "dm", "vp", "top", "sg"}
+FORCE_LOOKBACK = 300  # tokens (a few paragraphs) within which "the military" is the force named last
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "comrade"}
 FORMER = {"former", "ex", "late", "then", "erstwhile"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -822,6 +823,16 @@ class _DocPass:
             rule = (h.rule if h.rule == "fuzzy" else ("title" if titled else "alias")) + ":out_of_term"
         self._emit(start, h.end, actor, rule, conf)
 
+    def _force_named_before(self, t: Any) -> str | None:
+        """ "Israeli troops pushed into Gaza City ... The military said it had bombed 40 tunnels": a definite
+        force ("the military", "its forces") is the state force the article named last, not the state of the
+        place it acts in."""
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in t.children):
+            return None
+        before = [m for m in self.mentions if m.actor.code and m.actor.sector == "MIL" and m.actor.kind == "state"
+                  and m.token_end <= t.i and t.i - m.token_end <= FORCE_LOOKBACK]
+        return max(before, key=lambda m: m.token_end).actor.code if before else None
+
     def _inside_other_name(self, h: Hit, persons: list[Entry], titled: bool) -> bool:
         """Is the hit a date, or one part of a longer name the tagger found, that is not the listed person's?
         "on May 29" is no Theresa May, "Richmond Hill" and "Fort Smith" are places, "Ashley Smith Robinson" is
@@ -1594,6 +1605,9 @@ class _DocPass:
             if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 code = self._verb_place(subject)  # "police beat demonstrators in Belgrade"
             rule = "role_noun"
+            if code is None and role[0] == "MIL":
+                code = self._force_named_before(t)
+                rule = "role_noun_earlier_force" if code else rule
             if code is None and (vague or role[0] in STATE_SECTORS):
                 code = self._lone_state(t.i)
                 rule = "role_noun_context" if code else rule

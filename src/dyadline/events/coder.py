@@ -271,6 +271,49 @@ def _from_afar(f: Frame) -> bool:
     return False
 
 
+PLACE_SOURCE_RULES = frozenset({"event-place-source"})
+ROLE_NOUN_RULES = frozenset({"role_noun", "role_noun_context"})
+
+
+def _war_from_outside(events: list[Event]) -> list[Event]:
+    """Unattributed violence in a state that the same article says another state is attacking.
+
+    CAMEO codes an attack nobody is named for as the internal violence of the state where it happened ("a bomb
+    in Mogadishu" is SOM -> SOM). In an article about Israel's war in Gaza or Sudan's bombing of South Sudan
+    that turns every unattributed shell into the victims' own violence. When any event of the article has a
+    named attacker from another state hitting that state, the implied attacker is dropped, and so is the event
+    if nobody named is left on either side."""
+    attacked_by: dict[str, set[str]] = {}
+    for e in events:
+        if e.type != "ASSAULT":
+            continue
+        doers = {p.actor.code for p in e.source if p.actor.code and p.rule not in PLACE_SOURCE_RULES}
+        hit = {p.actor.code for p in e.target if p.actor.code}
+        if e.location is not None and e.location.code:
+            hit.add(e.location.code)
+        for code in hit:
+            attacked_by.setdefault(code, set()).update(doers - {code})
+    out = []
+    for e in events:
+        hit = {p.actor.code for p in e.target if p.actor.code} | (
+            {e.location.code} if e.location is not None and e.location.code else set())
+
+        def implied_doer(p: Participant) -> bool:
+            # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the
+            # place to the very state it hit
+            return p.rule in PLACE_SOURCE_RULES or (p.rule in ROLE_NOUN_RULES and p.actor.code in hit)
+
+        implied = [p for p in e.source if implied_doer(p)] if e.type == "ASSAULT" else []
+        if implied and all(attacked_by.get(p.actor.code or "") for p in implied):
+            e.source = [p for p in e.source if not implied_doer(p)]
+            e.explanation.setdefault("notes", []).append(
+                "the article names another state attacking this place: the attacker is left unnamed")
+            if not e.source and all(p.rule == "event-place-target" for p in e.target):
+                continue
+        out.append(e)
+    return out
+
+
 def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence: float,
                     sector: str | None = None) -> Mention:
     """A target the sentence implies but does not name (a state, placed at the doer's span for evidence)."""
@@ -565,6 +608,7 @@ class EventCoder:
             events += sorted(_drop_partial(list(sent_events.values())),
                              key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
+        events = _war_from_outside(events)
         for ev in events:
             ev.event_id = ev.make_id()
         return events
@@ -717,7 +761,10 @@ class EventCoder:
                         new_side.append(m)
                 coded.append(new_side)
             sources, targets = coded
-        if f.type == "PROTEST" or f.entry.civil == "PROTEST" or f.entry.crowd == "PROTEST":
+        protest = f.type == "PROTEST" or f.entry.civil == "PROTEST" or f.entry.crowd == "PROTEST"
+        if f.type in ("ASSAULT", "COERCE") and not (sources and all(_is_crowd(m, span) for m in sources)):
+            protest = False  # militants who fire are no crowd: their act stays an attack, with no implied target
+        if protest:
             if not targets and sources and all(is_state_code(m.actor.code) and (
                     _sector(m, span) in CIVIL_SECTORS
                     or (m.actor.kind == "group" and _sector(m, span) not in STATE_AGENT_SECTORS)) for m in sources):

@@ -559,6 +559,20 @@ def is_passive(v: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
+def _reduced_passive(v: Any) -> bool:
+    """A past participle the parser gave a subject but no auxiliary and no object: a casualty count or a
+    headline in the passive ("640 Palestinians killed since ...", "New York woman killed in crash")."""
+    if v.tag_ != "VBN" or v.dep_ not in ("acl", "ROOT") or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in v.children):
+        return False
+    # (the tagger also calls plain past tenses VBN: "Teachers across the country protested" keeps its subject)
+    return v.lemma_.lower() in DONE_TO_VERBS or any(
+        c.dep_ == "nummod" for s in v.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children)
+
+
+DONE_TO_VERBS = frozenset("kill injure wound hurt arrest detain jail shoot kidnap abduct execute behead".split())
+
+
 # "used his speech to denounce ...", "took the opportunity to thank ...": the object is the means, the subject acts
 MEANS_VERBS = frozenset("use take seize exploit employ spend grab".split())
 
@@ -573,6 +587,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
             return agents, "by-agent"
     else:
         subs = _children(v, SUBJ_DEPS)
+        if subs and _reduced_passive(v):
+            return [], ""  # "more than 640 Palestinians killed since ...": the noun is who it was done to
         if subs:
             return subs, "subj"
     if v.dep_ == "conj" and (v.head.pos_ in ("VERB", "AUX") or _children(v.head, SUBJ_DEPS)):
@@ -598,6 +614,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
                  and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
         if named:
             return named, "subj"  # "Turkey massed troops ..." with the name read as an adverbial
+    if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in DONE_TO_VERBS:
+        return [], ""  # "more than 200 Somalis killed since ...": the noun is who it was done to
     if v.dep_ == "acl" and _main_verb_misread(v):
         return [v.head], "subj"  # "Turkey, which built the dam, threatened on Thursday to ...": no other verb
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -768,13 +786,22 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THR
 REPORTING = frozenset("say tell announce state declare add claim insist warn told report".split())
 
 
+FIRST_PERSON = frozenset("i we us our me my".split())
+QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
+
+
 def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
     """ "Palestinian leaders said they would ...": a pronoun subject of a clause under a reporting
     verb stands for that verb's subject. Used only when the actors stage left the pronoun unresolved."""
     cur = tok.head
     for _ in range(4):
         if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head.lemma_.lower() in REPORTING:
-            for c in cur.head.children:
+            verb = cur.head
+            lo, hi = sorted((tok.i, verb.i))
+            if tok.lower_ not in FIRST_PERSON and any(t.text in QUOTE_MARKS for t in tok.doc[lo:hi]):
+                # a direct quote: '"They promised us a lot," said the spokesman' - only "I" and "we" are the speaker
+                return []
+            for c in verb.children:
                 if c.dep_ == "nsubj":
                     return idx.actors(c)
             return []
