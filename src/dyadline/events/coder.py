@@ -275,6 +275,10 @@ PLACE_SOURCE_RULES = frozenset({"event-place-source"})
 ROLE_NOUN_RULES = frozenset({"role_noun", "role_noun_context"})
 
 
+def _implied_doer(p: Participant, hit: set[str]) -> bool:
+    return p.rule in PLACE_SOURCE_RULES or (p.rule in ROLE_NOUN_RULES and p.actor.code in hit)
+
+
 def _war_from_outside(events: list[Event]) -> list[Event]:
     """Unattributed violence in a state that the same article says another state is attacking.
 
@@ -298,14 +302,11 @@ def _war_from_outside(events: list[Event]) -> list[Event]:
         hit = {p.actor.code for p in e.target if p.actor.code} | (
             {e.location.code} if e.location is not None and e.location.code else set())
 
-        def implied_doer(p: Participant) -> bool:
-            # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the
-            # place to the very state it hit
-            return p.rule in PLACE_SOURCE_RULES or (p.rule in ROLE_NOUN_RULES and p.actor.code in hit)
-
-        implied = [p for p in e.source if implied_doer(p)] if e.type == "ASSAULT" else []
+        # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the place
+        # to the very state it hit
+        implied = [p for p in e.source if _implied_doer(p, hit)] if e.type == "ASSAULT" else []
         if implied and all(attacked_by.get(p.actor.code or "") for p in implied):
-            e.source = [p for p in e.source if not implied_doer(p)]
+            e.source = [p for p in e.source if not _implied_doer(p, hit)]
             e.explanation.setdefault("notes", []).append(
                 "the article names another state attacking this place: the attacker is left unnamed")
             if not e.source and all(p.rule == "event-place-target" for p in e.target):
