@@ -202,3 +202,22 @@ def test_militants_who_fire_get_no_implied_government_target() -> None:
     got = events("Video footage showed Palestinian militants firing from the school compound.")
     assert not any(e[2] == "PSE" for e in got)
     assert ("PROTEST", "GRC", "GRC", "asserted") in events("Rioters burned cars in Athens.")
+
+
+# ------------------------------------------------------------------------------------------ fourth pass
+def test_a_sports_article_codes_only_events_with_an_official_side() -> None:
+    text = ("The Saints placed their running back on injured reserve on Monday.\n\n"
+            "New Orleans signed two players off the Philadelphia practice squad.\n\n"
+            "The head coach was fired after the team lost its fourth game in a row.")
+    assert events(text) == []
+    text = ("The United States boycotted the Moscow Olympics.\n\n"
+            "American athletes missed the games, and Moscow condemned the boycott.")
+    assert any(e[:2] == ("PROTEST", "USA") for e in events(text))
+
+
+def test_a_changed_regulation_with_nobody_yielded_to_is_no_concession() -> None:
+    assert "CONCEDE" not in types("The Obama administration overturned a Bush-era environmental rule.")
+    # rescinding a price rise after riots, or lifting an emergency, yields to the state's own people
+    assert ("CONCEDE", "JOR", "JOR", "asserted") in events(
+        "The Jordanian government rescinded the fuel price increases that had sparked rioting in Maan.")
+    assert ("CONCEDE", "THA", "THA", "asserted") in events("Thailand lifted the state of emergency.")

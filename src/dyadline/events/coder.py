@@ -271,8 +271,18 @@ def _from_afar(f: Frame) -> bool:
     return False
 
 
+# administrative rules whose change, with nobody named as yielded to, is no concession
+REGULATIONS = frozenset("rule regulation requirement guideline standard review consultation".split())
 PLACE_SOURCE_RULES = frozenset({"event-place-source"})
 ROLE_NOUN_RULES = frozenset({"role_noun", "role_noun_context"})
+
+
+def _official_side(e: Event) -> bool:
+    """Does a state, an intergovernmental organisation or a state agent (government, military, police, courts)
+    take part in the event by name?"""
+    return any(p.actor.code and (p.actor.sector in STATE_AGENT_SECTORS or (
+        p.actor.kind in ("state", "igo") and p.rule in ("alias", "capital", "metonym", "title", "abbrev")))
+        for p in (*e.source, *e.target))
 
 
 def _implied_doer(p: Participant, hit: set[str]) -> bool:
@@ -552,6 +562,7 @@ class EventCoder:
         self._prev: dict[int, Any] = {}
         prev = None
         sports_doc = sum(1 for span in sdoc.sents if sports_cue(span.text)) >= SPORTS_DOC_MIN
+        self._sports_doc = sports_doc
         disaster_doc = sum(1 for span in sdoc.sents if accident_cue(span.text)) >= ACCIDENT_DOC_MIN
         for sent_idx, span in enumerate(sdoc.sents):
             self._prev[sent_idx] = prev
@@ -610,6 +621,10 @@ class EventCoder:
                              key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
         events = _war_from_outside(events)
+        if getattr(self, "_sports_doc", False):
+            # a sports article: players, coaches and teams fire, sign, trade, beat and defend; only an event with a
+            # state, an organisation of states or an official on one side is politics ("the US boycotted the games")
+            events = [e for e in events if _official_side(e)]
         for ev in events:
             ev.event_id = ev.make_id()
         return events
@@ -908,6 +923,12 @@ class EventCoder:
             # coercion with nobody named is done to its own country (CAMEO codes it X -> X)
             targets = _own_country(sources, "domestic-coercion-target")
             domestic.append("no target named: a state's curfew, emergency or ban falls on its own country")
+        if not targets and sources and typ == "CONCEDE" and f.mode == "policy" and f.entry.obj and (
+                {t.lemma_.lower() for x in f.extra_tokens for t in x.subtree} & REGULATIONS):
+            # "the administration overturned a Bush-era rule", "the EPA dropped the requirement": a change of
+            # regulation that nobody is named as having demanded is government business, not a concession (CAMEO
+            # 08 needs someone yielded to; rescinding a price rise after riots or easing a curfew is kept below)
+            return []
         if not targets and sources and typ == "CONCEDE" \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "President X resigned", "lifted the state of emergency": a leader or a state yielding with nobody

@@ -26,7 +26,9 @@ STRONG = re.compile(
     r"africa cup|copa america|euro 20\d\d|grand prix|grand slam|formula one|test series|t20|odi|fifa|uefa|"
     r"ioc|goalkeeper|midfielder|hat-trick|straight sets|in (?:two|three|four|five) sets|u\.?s\.? open|"
     r"wimbledon|chess|grandmaster|marathon|boxing|heavyweight|golf|squash|badminton|snooker|straight games|"
-    r"(?:british|french|australian) open|referee|unbeaten|undefeated|"
+    r"(?:british|french|australian) open|referee|unbeaten|undefeated|nfl|nba|nhl|mlb|ncaa|super bowl|"
+    r"quarterbacks?|running backs?|linebackers?|wide receivers?|touchdowns?|interceptions?|injured reserve|"
+    r"free agents?|head coach|bouts?|knockouts?|slam dunks?|home runs?|world series|stanley cup|grand final|"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)) "
     r"rounds?(?! of (?:talks|negotiations|sanctions|voting|votes?|elections?|consultations|discussions|peace|"
     r"strikes|air|the talks))|title fight|world titles?)\b",
