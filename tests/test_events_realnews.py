@@ -221,3 +221,34 @@ def test_a_changed_regulation_with_nobody_yielded_to_is_no_concession() -> None:
     assert ("CONCEDE", "JOR", "JOR", "asserted") in events(
         "The Jordanian government rescinded the fuel price increases that had sparked rioting in Maan.")
     assert ("CONCEDE", "THA", "THA", "asserted") in events("Thailand lifted the state of emergency.")
+
+
+# ------------------------------------------------------------------------------------------- fifth pass
+def test_launching_an_assault_is_an_attack_not_a_drill() -> None:
+    got = events("The Israelis launched their assault on the Gaza Strip on December 27.")
+    assert got and got[0][:3] == ("ASSAULT", "ISR", "PSE")
+    assert any(e[0] == "MOBILIZE" for e in events("China staged military exercises near Taiwan."))
+
+
+def test_what_has_yet_to_happen_is_negated() -> None:
+    got = events("Sudan and South Sudan have yet to sign a border deal.")
+    assert got and all(e[3] == "negated" for e in got)
+
+
+def test_announced_rallies_and_protests_ahead_are_only_possible() -> None:
+    assert ("PROTEST", "GRC", "GRC", "possible") in events("Greek students announced new rallies on Sunday.")
+    assert all(e[3] == "possible" for e in events("More protests ahead in Greece"))
+
+
+def test_handing_over_coordinates_is_sharing_information() -> None:
+    got = events("The United Nations had given the Israeli authorities the GPS coordinates of the school.")
+    assert ("COOPERATE", "UNO", "ISR", "asserted") in got
+
+
+def test_a_warning_about_a_deed_reproaches_a_warning_of_consequences_threatens() -> None:
+    assert ("ACCUSE", "EUR", "ISR", "asserted") in events(
+        "The EU warned Israel that the offensive was tarnishing its image.")
+    assert ("ACCUSE", "RUS", "UKR", "asserted") in events("Moscow warned Kiev that it had violated the truce.")
+    assert ("THREATEN", "UKR", "BLR", "asserted") in events(
+        "Ukraine warned Belarus that it would respond to any provocation.")
+    assert events("Washington warned Beijing not to sell arms to Russia.")[0][:3] == ("THREATEN", "USA", "CHN")

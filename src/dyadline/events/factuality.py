@@ -43,7 +43,11 @@ CONTENT_NOUNS = frozenset(
 PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
 # adjectives that say an event noun has not happened (yet)
 UNREALISED_ADJECTIVES = frozenset("""pending planned proposed possible potential future imminent threatened expected
-looming mooted intended prospective would-be""".split())
+looming mooted intended prospective would-be upcoming coming ahead""".split())
+# announcing a rally or a strike calls it for later
+ANNOUNCING = frozenset("announce plan schedule organise organize prepare promise threaten".split())
+GATHERING_NOUNS = frozenset("""rally demonstration protest march strike walkout sit-in vigil boycott meeting summit
+talk visit""".split())
 # an event noun that is the subject of one of these passives has not happened yet ("a protest is scheduled")
 SCHEDULING = frozenset("schedule plan expect slate set call announce organise organize prepare propose".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
@@ -86,6 +90,10 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     carriers = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         carriers.append(trigger.head)
+    if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ANNOUNCING \
+            and trigger.lemma_.lower() in GATHERING_NOUNS:
+        possible = True  # "students announced new rallies for Sunday": the rallies are to come
+        cues.append(f"announced: '{trigger.head.text}'")
     if len(carriers) > 1 and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in SCHEDULING:
         possible = True  # "a separate protest is scheduled in western Athens", "more rallies are planned"
         cues.append(f"scheduled: '{trigger.head.text}'")
@@ -112,9 +120,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             negated = True
             cues.append(f"'no {t.text}'")
-        if t is trigger and t.pos_ == "NOUN" and (m := next((c for c in t.children if c.dep_ == "amod"
+        if t is trigger and t.pos_ == "NOUN" and (m := next((c for c in t.children if c.dep_ in ("amod", "advmod")
                                                             and c.lower_ in UNREALISED_ADJECTIVES), None)):
-            possible = True  # "Sudan's pending invasion", "a planned strike", "the threatened boycott"
+            possible = True  # "Sudan's pending invasion", "a planned strike", "more protests ahead"
             cues.append(f"'{m.text} {t.text}'")
     # 2. up the chain of governing clauses
     cur = carriers[-1]
@@ -140,7 +148,11 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         if rel in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "relcl"):
             lemma = head.lemma_.lower()
             if rel in ("xcomp", "ccomp", "acomp", "pcomp") and not governed_by_wrapper:
-                if lemma in NEGATIVE_GOVERNORS:
+                if rel == "xcomp" and lemma in ("have", "be") and any(
+                        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+                    negated = True  # "the two countries have yet to agree", "the money is yet to arrive"
+                    cues.append(f"'{head.text} yet to'")
+                elif lemma in NEGATIVE_GOVERNORS:
                     negated = True
                     cues.append(f"negative governor '{head.text}'")
                 elif lemma in MODAL_GOVERNORS or (rel == "xcomp" and head.lower_ == "going"):

@@ -559,6 +559,24 @@ def is_passive(v: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
+def _warned_about_a_deed(v: Any) -> bool:
+    """A "that" clause under "warn" that reports an act under way or done ("was tarnishing", "had violated"), with
+    no modal, condition or future: the warning reproaches, it threatens nothing."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "would", "could", "may", "might", "shall", "can", "must", "should", "'ll", "wo"}:
+            return False
+        if any(a.dep_ == "mark" and a.lower_ in ("if", "unless") for a in c.subtree):
+            return False
+        if c.tag_ == "VBG" and auxes & {"was", "were", "is", "are"}:
+            return True
+        if c.tag_ == "VBN" and auxes & {"had", "has", "have"}:
+            return True
+    return False
+
+
 def _reduced_passive(v: Any) -> bool:
     """A past participle the parser gave a subject but no auxiliary and no object: a casualty count or a
     headline in the passive ("640 Palestinians killed since ...", "New York woman killed in crash")."""
@@ -1362,6 +1380,11 @@ class FrameFinder:
         elif entry.subj and f.type == "ASSAULT" and "reinforcement" in subj_lemmas:
             f.type, f.mode = "MOBILIZE", "troops"  # "army reinforcements rolled into Kosovo": a deployment
             f.notes.append("reinforcements moving in: a deployment (MOBILIZE)")
+        if entry.type == "THREATEN" and vlemma(v) in ("warn", "caution") and _warned_about_a_deed(v):
+            # "the EU warned Israel that the offensive was tarnishing its image": a reproach about what is being
+            # done, with no consequence held out (CAMEO 11 disapprove), not a threat
+            f.type, f.mode = "ACCUSE", None
+            f.notes.append("a warning about what the addressee is doing, with nothing threatened: ACCUSE")
         if entry.type in ("REQUEST", "THREATEN", "AID") and _or_face(v):
             # "told Iraq to readmit the inspectors or face military action": an ultimatum (CAMEO 13)
             f.type, f.mode = "THREATEN", "ultimatum"
