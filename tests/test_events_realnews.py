@@ -252,3 +252,24 @@ def test_a_warning_about_a_deed_reproaches_a_warning_of_consequences_threatens()
     assert ("THREATEN", "UKR", "BLR", "asserted") in events(
         "Ukraine warned Belarus that it would respond to any provocation.")
     assert events("Washington warned Beijing not to sell arms to Russia.")[0][:3] == ("THREATEN", "USA", "CHN")
+
+
+# -------------------------------------------------------------------------------------- newsroom boilerplate
+@pytest.mark.parametrize("text", [
+    "The Russian ambassador did not return a call seeking comment.",
+    "A Chinese foreign ministry spokesman declined to comment.",
+    "The Iraqi minister declined to discuss the case, citing confidentiality.",
+    "The Polish president refused to speculate on the outcome.",
+    "The former Israeli prime minister checked into a Tel Aviv hospital on Monday.",
+    "The main hospital in Aceh received 50 Indonesians with injuries.",
+])
+def test_newsroom_boilerplate_is_no_event(text: str) -> None:
+    # ("declined to discuss" may leave a negated meeting with nobody; never an asserted event)
+    assert all(e[3] == "negated" for e in events(text))
+    assert "REJECT" not in types(text)
+
+
+def test_the_acts_beside_the_boilerplate_are_kept() -> None:
+    assert ("RETREAT", "IRQ", "KWT", "asserted") in events("Iraq returned the prisoners to Kuwait.")
+    assert any(e[:3] == ("REJECT", "IRN", "EUR") for e in events("Iran refused to discuss its nuclear programme with the EU."))
+    assert events("The British government declined to give Dublin access to its intelligence files.")[0][0] == "REJECT"
