@@ -106,7 +106,7 @@ def code(docs_in: list[tuple[str, str, str | None, str]]) -> list[dict[str, Any]
             out.append({"key": event_key(doc_id, e), "doc": doc_id, "split": split, "type": e.type,
                         "source": [f"{p.text}={p.actor.code}" for p in e.source],
                         "target": [f"{p.text}={p.actor.code}" for p in e.target],
-                        "factuality": e.factuality, "sentence": e.sentence})
+                        "factuality": e.factuality, "confidence": round(e.confidence, 3), "sentence": e.sentence})
     return out
 
 

@@ -580,7 +580,7 @@ def _warned_about_a_deed(v: Any) -> bool:
 def _reduced_passive(v: Any) -> bool:
     """A past participle the parser gave a subject but no auxiliary and no object: a casualty count or a
     headline in the passive ("640 Palestinians killed since ...", "New York woman killed in crash")."""
-    if v.tag_ != "VBN" or v.dep_ not in ("acl", "ROOT") or any(
+    if v.tag_ != "VBN" or v.dep_ not in ("acl", "ROOT", "conj") or any(
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in v.children):
         return False
     # (the tagger also calls plain past tenses VBN: "Teachers across the country protested" keeps its subject)
@@ -588,7 +588,8 @@ def _reduced_passive(v: Any) -> bool:
         c.dep_ == "nummod" for s in v.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children)
 
 
-DONE_TO_VERBS = frozenset("kill injure wound hurt arrest detain jail shoot kidnap abduct execute behead".split())
+DONE_TO_VERBS = frozenset("""kill injure wound hurt arrest detain jail shoot kidnap abduct execute behead charge
+capture indict convict sentence expel deport""".split())
 
 
 # "used his speech to denounce ...", "took the opportunity to thank ...": the object is the means, the subject acts
