@@ -559,6 +559,23 @@ def is_passive(v: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
+
+
+def _force_owner(g: Any, idx: MentionIndex) -> list[Mention] | None:
+    """Whose force the phrase ``g`` names ("Syrian troops", "a Chinese naval task force"): its coded mentions, else
+    its nationality adjectives; [] for a force of nobody named, None when ``g`` names no force at all."""
+    if not {t.lemma_.lower() for t in g.subtree} & FORCE_WORDS:
+        return None
+    return [m for m in idx.actors(g) if m.actor.code] or [
+        m for m in (idx.adjective(t) for t in g.subtree if t.dep_ in ("amod", "compound")) if m is not None]
+
+
+def _moved_force_is_the_doer(f: Frame, g: Any, owners: list[Mention], slot: str) -> None:
+    f.sources, f.source_slot = owners[:1], slot
+    f.targets = [m for m in f.targets if m.actor.code != owners[0].actor.code]
+    f.notes.append(f"the force moved ('{g.text}') is the doer's own")
+
+
 def _warned_about_a_deed(v: Any) -> bool:
     """A "that" clause under "warn" that reports an act under way or done ("was tarnishing", "had violated"), with
     no modal, condition or future: the warning reproaches, it threatens nothing."""
@@ -862,6 +879,7 @@ TROOP_WORDS = frozenset("troop soldier force marine paratrooper battalion brigad
 # what troops arriving "to ..." come for when they come as protectors (CAMEO 0744 military protection)
 PROTECT_VERBS = frozenset("restore keep maintain protect secure stabilise stabilize police supervise guard halt "
                           "end separate".split())
+FORCE_WORDS = TROOP_WORDS | WAR_MACHINES | {"navy", "army", "peacekeeper", "garrison", "fleet"}
 
 
 def _travelling_force(f: Frame) -> None:
@@ -1409,15 +1427,11 @@ class FrameFinder:
         """ "American troops were deployed in Somalia", "Syrian troops were withdrawn from Lebanon": with no
         "by" agent, whose force was moved did it; the place it went to or left may be the target."""
         for g in (c for c in v.children if c.dep_ == "nsubjpass"):
-            if not {t.lemma_.lower() for t in g.subtree} & (TROOP_WORDS | WAR_MACHINES | {"navy", "army", "fleet"}):
+            ms = _force_owner(g, idx)
+            if ms is None:
                 continue
-            ms = [m for m in idx.actors(g) if m.actor.code] or [
-                m for m in (idx.adjective(t) for t in g.subtree if t.dep_ in ("amod", "compound")) if m is not None]
-            if not ms:
-                return
-            f.sources, f.source_slot = ms[:1], "passive-force"
-            f.targets = [m for m in f.targets if m.actor.code != ms[0].actor.code]
-            f.notes.append(f"the force moved ('{g.text}') is the doer's own")
+            if ms:
+                _moved_force_is_the_doer(f, g, ms, "passive-force")
             return
 
     def _joint_act(self, v: Any, idx: MentionIndex) -> Frame | None:
@@ -1571,16 +1585,10 @@ class FrameFinder:
         """ "the withdrawal of Syrian troops from Lebanon", "the deployment of a Chinese naval task force near the
         Spratlys": whose force moves does it; the force is no target, a place it leaves or nears may be."""
         for g in _prep_objects(n, "of"):
-            words = {t.lemma_.lower() for t in g.subtree}
-            if not words & (TROOP_WORDS | WAR_MACHINES | {"navy", "army", "peacekeeper", "garrison", "fleet"}):
-                continue
-            ms = [m for m in idx.actors(g) if m.actor.code] or [
-                m for m in (idx.adjective(t) for t in g.subtree if t.dep_ in ("amod", "compound")) if m is not None]
+            ms = _force_owner(g, idx)
             if not ms:
                 continue
-            f.sources, f.source_slot = ms[:1], "of-force"
-            f.targets = [m for m in f.targets if m.actor.code != ms[0].actor.code]
-            f.notes.append(f"the force moved ('{g.text}') is the doer's own")
+            _moved_force_is_the_doer(f, g, ms, "of-force")
             if not f.targets:
                 for slot in ("from", "near", "to", "into", "in"):
                     for t in _prep_objects(n, slot) + _prep_objects(g, slot):
