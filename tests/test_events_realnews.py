@@ -280,3 +280,19 @@ def test_headline_passives_without_was_are_done_to_their_subject() -> None:
     assert not any(e[0] == "COERCE" and e[1] == "USA" for e in events("Texas prisoner captured after week on the run"))
     # police who charge people with a crime accuse them; the active voice keeps its doer
     assert ("ACCUSE", "GRC", "GRC", "asserted") in events("Greek police charged two protesters with arson.")
+
+
+# ------------------------------------------------------------------------------------ political actors
+@pytest.mark.parametrize("text", [
+    "Oracle agreed to buy the software maker Cerner for $28 billion, the company said in Austin.",
+    "Bob Smith of Queens complained to his neighbour about the noise, the Daily News reported.",
+])
+def test_events_among_private_people_and_firms_are_not_coded(text: str) -> None:
+    assert events(text) == []
+
+
+def test_state_bodies_and_movements_named_as_institutions_stay_political() -> None:
+    got = events("Chile's Senate opened an inquiry into the police's handling of the protests.")
+    assert got and got[0][:2] == ("ACCUSE", "CHL")
+    got = events("The Supreme Court in Oslo rejected the Rwandan suspect's final appeal against extradition.")
+    assert any(e[1] == "NOR" for e in got)
