@@ -22,7 +22,8 @@ Two sets of articles, used differently:
   A random 150 events of the odd topics (dev) and 150 of the even topics (held-out) were judged; the rules of
   the seventh session were written reading the dev verdicts, and the held-out ones are counted only.
 
-Precision is over judged events that the current code still produces; events it now produces that were never
+A second judge read a random 100 of the held-out pages' events blind (``realnews_second_judge.jsonl``); the
+agreement is printed with the figures. Precision is over judged events that the current code still produces; events it now produces that were never
 judged are counted as ``unjudged`` and must be judged before a figure is quoted as complete.
 """
 
@@ -43,6 +44,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
 JUDGMENTS = REPO / "benchmarks" / "data" / "realnews_judgments.jsonl"
+SECOND_JUDGE = REPO / "benchmarks" / "data" / "realnews_second_judge.jsonl"  # a blind second reading of 100
 RESULTS = REPO / "benchmarks" / "results" / "realnews.json"
 TYPE_RIGHT = ("correct", "wrong_actors", "wrong_factuality")
 
@@ -122,6 +124,28 @@ def score(events: list[dict[str, Any]], verdicts: dict[str, dict[str, Any]]) -> 
     }
 
 
+def agreement(first: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """How often a second, blind judge gave the same verdict: the noise in every precision figure here."""
+    pairs = []
+    with open(SECOND_JUDGE, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                j = json.loads(line)
+                one = first.get(j["set"], {}).get(j["key"])
+                if one is not None:
+                    pairs.append((one["verdict"], j["verdict"]))
+    n = len(pairs)
+    if not n:
+        return {"events": 0}
+    right = [(a == "correct", b == "correct") for a, b in pairs]
+    po = sum(a == b for a, b in right) / n
+    p1, p2 = sum(a for a, _ in right) / n, sum(b for _, b in right) / n
+    pe = p1 * p2 + (1 - p1) * (1 - p2)
+    return {"events": n, "same_verdict": round(sum(a == b for a, b in pairs) / n, 3),
+            "same_right_or_not": round(po, 3), "kappa_right_or_not": round((po - pe) / (1 - pe), 3) if pe < 1 else None,
+            "same_no_event_call": round(sum((a == "no_event") == (b == "no_event") for a, b in pairs) / n, 3)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump", help="write every coded event with its key and verdict here (for judging)")
@@ -156,6 +180,12 @@ def main() -> int:
                 s = r[split]
                 print(f"{name:12} {split:8} {s['events']:6d} {s['judged']:6d} {s['unjudged']:8d} "
                       f"{s['precision'] or 0:9.3f} {s['type_precision'] or 0:9.3f} {s['false_events'] or 0:6.3f}")
+    results["judge_agreement"] = agreement(verdicts)
+    a = results["judge_agreement"]
+    if a.get("events"):
+        print(f"second judge on {a['events']} events: same verdict {a['same_verdict']:.2f}, same right/not-right call "
+              f"{a['same_right_or_not']:.2f} (kappa {a['kappa_right_or_not']}), same no-event call "
+              f"{a['same_no_event_call']:.2f}")
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(REPO)}")
     if args.dump:
