@@ -844,7 +844,7 @@ class _DocPass:
         if ent.label_ in ("DATE", "TIME"):
             return True
         if titled or ent.end - ent.start <= h.end - h.start:
-            return False  # "Syrian Foreign Minister Farouk al-Sharaa": the title says who it is
+            return False  # a title right before the name ("President Moi") says who it is
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
             return G.STATE not in h.categories() and G.ORG not in h.categories()
         if ent.label_ == "PERSON":
