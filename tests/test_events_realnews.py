@@ -296,3 +296,9 @@ def test_state_bodies_and_movements_named_as_institutions_stay_political() -> No
     assert got and got[0][:2] == ("ACCUSE", "CHL")
     got = events("The Supreme Court in Oslo rejected the Rwandan suspect's final appeal against extradition.")
     assert any(e[1] == "NOR" for e in got)
+
+
+def test_a_trip_to_a_clinic_or_a_shop_is_no_visit() -> None:
+    assert "CONSULT" not in types("The American actress went to the Promises Treatment Center in Malibu on Friday.")
+    assert ("CONSULT", "RUS", "CHN", "asserted") in events("The Russian foreign minister went to Beijing on Monday.")
+    assert any(e[:2] == ("CONSULT", "USA") for e in events("The American envoy went to the European Commission."))

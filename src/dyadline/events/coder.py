@@ -304,6 +304,14 @@ def _political_side(e: Event) -> bool:
     return False
 
 
+def _private_visit(e: Event) -> bool:
+    """A visit whose only destination is an unlisted firm or place of business ("the actress went to the
+    Promises Treatment Center", "arrived at a Rite Aid store"): a trip, not a meeting with anyone political."""
+    return e.type == "CONSULT" and e.mode == "visit" and bool(e.target) and all(
+        p.actor.kind == "org" and not p.actor.actor_id and not p.actor.sector
+        and not set(p.text.lower().replace("-", " ").split()) & INSTITUTION_WORDS for p in e.target)
+
+
 def _official_side(e: Event) -> bool:
     """Does a state, an intergovernmental organisation or a state agent (government, military, police, courts)
     take part in the event by name?"""
@@ -648,7 +656,7 @@ class EventCoder:
                              key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
         events = _war_from_outside(events)
-        events = [e for e in events if _political_side(e)]
+        events = [e for e in events if _political_side(e) and not _private_visit(e)]
         if getattr(self, "_sports_doc", False):
             # a sports article: players, coaches and teams fire, sign, trade, beat and defend; only an event with a
             # state, an organisation of states or an official on one side is politics ("the US boycotted the games")
