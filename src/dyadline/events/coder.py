@@ -299,17 +299,22 @@ def _political_side(e: Event) -> bool:
             return True  # (a person or an organisation our dictionaries list is a political one)
         if a.kind == "group" and a.sector not in NONPOLITICAL_SECTORS:
             return True
-        if a.kind == "org" and set(p.text.lower().replace("-", " ").split()) & INSTITUTION_WORDS:
-            return True  # an unlisted body named as an institution: "Brazil's Senate", "the Supreme Court in Oslo"
+        if a.kind == "org" and _named_institution(p):
+            return True
     return False
+
+
+def _named_institution(p: Participant) -> bool:
+    """An unlisted body named as an institution: "Brazil's Senate", "the Supreme Court in Oslo"."""
+    return bool(set(p.text.lower().replace("-", " ").split()) & INSTITUTION_WORDS)
 
 
 def _private_visit(e: Event) -> bool:
     """A visit whose only destination is an unlisted firm or place of business ("the actress went to the
     Promises Treatment Center", "arrived at a Rite Aid store"): a trip, not a meeting with anyone political."""
     return e.type == "CONSULT" and e.mode == "visit" and bool(e.target) and all(
-        p.actor.kind == "org" and not p.actor.actor_id and not p.actor.sector
-        and not set(p.text.lower().replace("-", " ").split()) & INSTITUTION_WORDS for p in e.target)
+        p.actor.kind == "org" and not p.actor.actor_id and not p.actor.sector and not _named_institution(p)
+        for p in e.target)
 
 
 def _official_side(e: Event) -> bool:
@@ -324,6 +329,14 @@ def _implied_doer(p: Participant, hit: set[str]) -> bool:
     return p.rule in PLACE_SOURCE_RULES or (p.rule in ROLE_NOUN_RULES and p.actor.code in hit)
 
 
+def _states_hit(e: Event) -> set[str]:
+    """The codes an event is done to: its targets' and the place where it happened."""
+    hit = {p.actor.code for p in e.target if p.actor.code}
+    if e.location is not None and e.location.code:
+        hit.add(e.location.code)
+    return hit
+
+
 def _war_from_outside(events: list[Event]) -> list[Event]:
     """Unattributed violence in a state that the same article says another state is attacking.
 
@@ -333,20 +346,15 @@ def _war_from_outside(events: list[Event]) -> list[Event]:
     named attacker from another state hitting that state, the implied attacker is dropped, and so is the event
     if nobody named is left on either side."""
     attacked_by: dict[str, set[str]] = {}
-    for e in events:
+    hits = [_states_hit(e) for e in events]
+    for e, hit in zip(events, hits, strict=True):
         if e.type != "ASSAULT":
             continue
         doers = {p.actor.code for p in e.source if p.actor.code and p.rule not in PLACE_SOURCE_RULES}
-        hit = {p.actor.code for p in e.target if p.actor.code}
-        if e.location is not None and e.location.code:
-            hit.add(e.location.code)
         for code in hit:
             attacked_by.setdefault(code, set()).update(doers - {code})
     out = []
-    for e in events:
-        hit = {p.actor.code for p in e.target if p.actor.code} | (
-            {e.location.code} if e.location is not None and e.location.code else set())
-
+    for e, hit in zip(events, hits, strict=True):
         # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the place
         # to the very state it hit
         implied = [p for p in e.source if _implied_doer(p, hit)] if e.type == "ASSAULT" else []
@@ -596,10 +604,13 @@ class EventCoder:
         out = []
         self._prev: dict[int, Any] = {}
         prev = None
-        sports_doc = sum(1 for span in sdoc.sents if sports_cue(span.text)) >= SPORTS_DOC_MIN
+        sents = list(sdoc.sents)
+        sport = [sports_cue(span.text) for span in sents]  # (each sentence's cues read once, for it and the article)
+        accident = [accident_cue(span.text) for span in sents]
+        sports_doc = sum(1 for c in sport if c) >= SPORTS_DOC_MIN
         self._sports_doc = sports_doc
-        disaster_doc = sum(1 for span in sdoc.sents if accident_cue(span.text)) >= ACCIDENT_DOC_MIN
-        for sent_idx, span in enumerate(sdoc.sents):
+        disaster_doc = sum(1 for c in accident if c) >= ACCIDENT_DOC_MIN
+        for sent_idx, span in enumerate(sents):
             self._prev[sent_idx] = prev
             prev = span
             people = any(t.i in idx.actor or t.lemma_.lower() in roles or t.lemma_.lower() in PAIR_NOUNS
@@ -612,12 +623,12 @@ class EventCoder:
                 # ("Fighting in Mogadishu left 30 dead"); "Western pressure on Minsk grows" is no event
                 frames = [f for f in frames if f.type in ("ASSAULT", "PROTEST")
                           or (f.type in DOMESTIC_PASSIVE_TYPES and f.path == "passive")]
-            if sports_doc or sports_cue(span.text):
+            if sports_doc or sport[sent_idx]:
                 # "Brazil beat Argentina 2-1": teams named like states (events/offtopic.py); in a sports article,
                 # also "defended his title", "landed a punch"
                 game = CONTEST_WORDS | SPORTS_DOC_WORDS if sports_doc else CONTEST_WORDS
                 frames = [f for f in frames if f.trigger.lemma_.lower() not in game]
-            if frames and (accident_cue(span.text) or (disaster_doc and not attack_cue(span.text))):
+            if frames and (accident[sent_idx] or (disaster_doc and not attack_cue(span.text))):
                 # "a British climber was killed after falling", "five were killed when the quake struck"
                 frames = [f for f in frames if not (f.type == "ASSAULT" and f.trigger.lemma_.lower() in CASUALTY_WORDS)]
             out.append((sent_idx, span, frames))

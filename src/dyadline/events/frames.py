@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadline.events.domestic import crowd_mention
+from dyadline.events.factuality import MODALS
 from dyadline.events.lexicon import LIGHT_VERBS, NOT_AN_EVENT, WRAPPER_ADJECTIVES, LexEntry, Lexicon
 from dyadline.model import Actor, Mention
 from dyadline.ontology import TYPES
@@ -583,7 +584,7 @@ def _warned_about_a_deed(v: Any) -> bool:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
         auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "would", "could", "may", "might", "shall", "can", "must", "should", "'ll", "wo"}:
+        if auxes & (MODALS | {"wo"}):
             return False
         if any(a.dep_ == "mark" and a.lower_ in ("if", "unless") for a in c.subtree):
             return False
@@ -650,9 +651,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
                  and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
         if named:
             return named, "subj"  # "Turkey massed troops ..." with the name read as an adverbial
-    if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in DONE_TO_VERBS:
-        return [], ""  # "more than 200 Somalis killed since ...": the noun is who it was done to
-    if v.dep_ == "acl" and _main_verb_misread(v):
+    if v.dep_ == "acl" and _main_verb_misread(v) and not (v.tag_ == "VBN" and v.lemma_.lower() in DONE_TO_VERBS):
+        # ("more than 200 Somalis killed since ...": the noun is who it was done to, left to the acl rule below)
         return [v.head], "subj"  # "Turkey, which built the dam, threatened on Thursday to ...": no other verb
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         if v.dep_ == "acl" and v.tag_ == "VBN":  # "troops deployed in X": the noun is the object
@@ -823,7 +823,6 @@ REPORTING = frozenset("say tell announce state declare add claim insist warn tol
 
 
 FIRST_PERSON = frozenset("i we us our me my".split())
-QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
 
 
 def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
@@ -834,7 +833,7 @@ def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
         if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head.lemma_.lower() in REPORTING:
             verb = cur.head
             lo, hi = sorted((tok.i, verb.i))
-            if tok.lower_ not in FIRST_PERSON and any(t.text in QUOTE_MARKS for t in tok.doc[lo:hi]):
+            if tok.lower_ not in FIRST_PERSON and any(t.is_quote for t in tok.doc[lo:hi]):
                 # a direct quote: '"They promised us a lot," said the spokesman' - only "I" and "we" are the speaker
                 return []
             for c in verb.children:
