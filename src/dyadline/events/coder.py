@@ -321,7 +321,7 @@ def _official_side(e: Event) -> bool:
     """Does a state, an intergovernmental organisation or a state agent (government, military, police, courts)
     take part in the event by name?"""
     return any(p.actor.code and (p.actor.sector in STATE_AGENT_SECTORS or (
-        p.actor.kind in ("state", "igo") and p.rule in ("alias", "capital", "metonym", "title", "abbrev")))
+        p.actor.kind in ("state", "igo") and p.rule in ("alias", "capital", "metonym", "title", "abbreviation")))
         for p in (*e.source, *e.target))
 
 
