@@ -194,7 +194,8 @@ def test_markets_geography_and_sport_are_no_events(text: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("Japan said on Friday it would not provide the assistance North Korea had sought.", ("REJECT", "JPN")),
-    ("Haiti's military leader Lieutenant-General Raoul Cedras stepped down under U.S. pressure.", ("CONCEDE", "HTI", "HTI")),
+    # he yields to the one whose pressure is named (the doer's own possessive "Haiti's" is no second party)
+    ("Haiti's military leader Lieutenant-General Raoul Cedras stepped down under U.S. pressure.", ("CONCEDE", "HTI", "USA")),
     ("Yugoslav authorities transferred Slobodan Milosevic to the U.N. war crimes tribunal in The Hague.",
      ("COOPERATE", "SRB", "ICTY")),
     ("Turkish rescue workers flew to Athens after Tuesday's earthquake.", ("AID", "TUR", "GRC")),

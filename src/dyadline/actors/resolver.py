@@ -121,7 +121,7 @@ ORG_NOUNS = {"group", "organization", "organisation", "agency", "charity", "watc
 # "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
 # not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
 # the backer.
-QUALIFIER_WORDS = {"based", "made", "built"}
+QUALIFIER_WORDS = {"based", "made", "built", "era"}  # ("a Bush-era rule", "Soviet-era tanks": a time, not the actor)
 SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
@@ -424,7 +424,8 @@ class _DocPass:
     def run(self) -> list[Mention]:
         if self.n == 0:
             return []
-        hits = [h for h in self.find_hits() if not self._region_adjective(h) and not self._namesake(h)]
+        hits = [h for h in self.find_hits() if not self._region_adjective(h) and not self._namesake(h)
+                and not self._surname_in_person(h)]
         # countries the article names by an exact, non-personal name: a misspelt person's name needs one
         self.named_codes = {s.entry.code for h in hits if h.rule != "fuzzy" for s in h.cands
                             if s.entry.category != G.PERSON}
@@ -783,8 +784,8 @@ class _DocPass:
         single = h.end - h.start == 1
         start, office, former, title_code = self._title_left(h.start)
         titled = start < h.start
-        if self._inside_other_name(h, persons, titled):
-            return
+        if self._inside_other_name(h, persons, titled) or self._qualifier(h) is not None:
+            return  # (or "a Bush-era rule": the name dates the rule)
         if title_code and all(e.code != title_code for e in persons):
             # "Kyrgyz Prime Minister X" where X names someone from elsewhere: trust the title
             sector = self.gz.roles.get(office or "", (None, None))[0] if office else None
@@ -1080,6 +1081,18 @@ class _DocPass:
         else:
             self._emit(h.start, h.end, Actor(e.place_code, None, doc[h.start:h.end].text, e.actor_id, "unknown"),
                        rule_prefix or ("metonym" if cat == G.SEAT else "capital"), conf, role="location")
+
+    def _surname_in_person(self, h: Hit) -> bool:
+        """Is the hit a country's name ending a person's name the tagger found, after a given name ("Washington's
+        Eddie Jordan", "Michael Jordan")? Then it is a surname, not the state."""
+        if G.STATE not in h.categories() or G.PERSON in h.categories():
+            return False
+        ent = next((e for e in self.doc.ents if e.start <= h.start < e.end), None)
+        if ent is None or ent.label_ != "PERSON" or ent.end != h.end or ent.start >= h.start:
+            return False
+        prev = self.doc[h.start - 1]
+        return prev.is_alpha and prev.text[:1].isupper() and prev.lower_ not in HONORIFICS \
+            and prev.lower_ not in self.gz.roles
 
     def _other_name(self, h: Hit) -> bool:
         """An organisation named by an ordinary word ('the Commonwealth') that begins a longer name of something

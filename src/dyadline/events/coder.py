@@ -262,9 +262,16 @@ AIR_WEAPONS = frozenset("air missile rocket drone artillery warplane jet aircraf
 def _from_afar(f: Frame) -> bool:
     """An air strike or shelling nobody is named for: the attackers fired from elsewhere, often from another
     state ("an air strike on a house in Gaza City"), so the place it hit does not say who they were."""
+    if f.mode == "aerial":
+        return True  # "deadly strikes on civilians": the strike noun's aerial sense
+    if vlemma(f.trigger) in ("fire", "launch", "lob") and any(c.dep_ == "prep" and c.lower_ in ("into", "across")
+                                                             for c in f.trigger.children):
+        return True  # "more than 40 were fired into southern Israel": from the other side of a line
     for t in f.trigger.subtree:  # the act itself, or how it was done ("killed in an air strike")
         lemma = t.lemma_.lower()
         if lemma in ("airstrike", "air-strike", "bombardment", "shelling", "airraid") or (
+                lemma in ("rocket", "missile", "mortar") and t.dep_ not in ("npadvmod", "compound", "amod")
+        ) or (
                 lemma in ("strike", "raid", "attack", "bombing", "fire") and any(
                     c.lower_ in AIR_WEAPONS for c in t.children if c.dep_ in ("compound", "amod", "nmod"))):
             return True
@@ -272,7 +279,8 @@ def _from_afar(f: Frame) -> bool:
 
 
 # administrative rules whose change, with nobody named as yielded to, is no concession
-REGULATIONS = frozenset("rule regulation requirement guideline standard review consultation".split())
+REGULATIONS = frozenset("rule regulation requirement guideline standard review consultation measure policy protection "
+                        "provision".split())
 PLACE_SOURCE_RULES = frozenset({"event-place-source"})
 ROLE_NOUN_RULES = frozenset({"role_noun", "role_noun_context"})
 
@@ -317,12 +325,18 @@ def _private_visit(e: Event) -> bool:
         for p in e.target)
 
 
+# what officials do to a sports side by name ("Russia was banned from the Olympics", "FIFA suspended Kuwait"); other
+# acts with a state only on the receiving end are the game's ("Rahman arrived in Germany", "Klitschko blasted ...")
+DONE_TO_SPORTS_SIDE = frozenset({"SANCTION", "COERCE", "REJECT", "ACCUSE", "REQUEST"})
+
+
 def _official_side(e: Event) -> bool:
     """Does a state, an intergovernmental organisation or a state agent (government, military, police, courts)
-    take part in the event by name?"""
-    return any(p.actor.code and (p.actor.sector in STATE_AGENT_SECTORS or (
-        p.actor.kind in ("state", "igo") and p.rule in ("alias", "capital", "metonym", "title", "abbreviation")))
-        for p in (*e.source, *e.target))
+    take part in the event by name: as its doer, or as the one sanctioned, coerced, refused, accused or asked?"""
+    def official(p: Participant) -> bool:
+        return bool(p.actor.code) and (p.actor.sector in STATE_AGENT_SECTORS or (
+            p.actor.kind in ("state", "igo") and p.rule in ("alias", "capital", "metonym", "title", "abbreviation")))
+    return any(official(p) for p in e.source) or (e.type in DONE_TO_SPORTS_SIDE and any(official(p) for p in e.target))
 
 
 def _implied_doer(p: Participant, hit: set[str]) -> bool:
@@ -799,8 +813,8 @@ class EventCoder:
         domestic: list[str] = []
         if not sources and not targets:
             place = _violence_place(f, idx)
-            if place is None or _from_afar(f):
-                return []
+            if place is None or _from_afar(f) or f.entry.needs_target:
+                return []  # ("a fire in Palmer": a sense that needs someone acted on gets no stand-in for them)
             # "Fighting in Mogadishu left 30 dead", "clashes in Dili killed four": violence nobody is named
             # for, at a place that names a state, is coded as that state's internal violence (CAMEO X -> X)
             who = "protesters" if f.type == "PROTEST" else "fighters"

@@ -429,6 +429,32 @@ force troop vehicle dog song banner sign boat craft group cop officer veteran wi
 museum correspondent reporter hero criminal crime tribunal chest footing""".split())
 
 
+# verbs of handing weapons over: "supplied mortars and mines to the rebels" is arms transfer (AID), not an attack
+TRADE_VERBS = frozenset("""supply sell deliver send ship smuggle provide give transfer export import buy purchase
+acquire stockpile store manufacture produce arm""".split())
+BROKER_WORDS = frozenset("broker brokered mediate mediated sponsor sponsored facilitate facilitated".split())
+
+
+LIST_POS = frozenset({"NOUN", "PROPN", "ADJ", "PUNCT", "CCONJ", "DET", "NUM"})
+
+
+def _traded(n: Any) -> bool:
+    """Is the weapon noun ``n`` in the list of things a verb of trade takes ("supplying ammunition, landmines and
+    mortars")? Read along the words, not the tree: the small parser often hangs the later items elsewhere."""
+    for t in reversed(n.doc[n.sent.start:n.i]):
+        if t.pos_ in ("VERB", "AUX"):
+            return vlemma(t) in TRADE_VERBS
+        if t.pos_ not in LIST_POS and t.text != "-":
+            return False
+    return False
+
+
+def _broker(m: Any, doc: Any) -> bool:
+    """Is the mention written as the broker of what follows it ("Egypt-brokered", "UN-sponsored")?"""
+    end = m.token_end
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BROKER_WORDS
+
+
 def _prep_objects(tok: Any, prep: str) -> list[Any]:
     """Objects of a named preposition under ``tok`` ("to Russia", "on Belarus", "according to")."""
     out = []
@@ -1333,16 +1359,17 @@ class FrameFinder:
     # -- frame kinds --------------------------------------------------------------------------
     def _verb_frame(self, v: Any, idx: MentionIndex) -> Frame | None:
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None) \
-            or next((c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ in ("back", "down")), None)
-        # ("sent X back", "stepped down": the parser often reads the particle as an adverb)
+            or next((c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ in ("back", "down", "over")), None)
+        # ("sent X back", "stepped down", "pulled the driver over": the parser often reads the particle as an adverb)
         objs = object_of(v)
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
         if objs:  # "distributed purification tablets and food": every coordinated object says what was done
             obj_lemmas |= {x for c in objs[0].conjuncts for x in _phrase_lemmas(c)}
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
         for c in v.children:
-            if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")) \
-                    and objs and c.i != objs[0].i:
+            if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")
+                    or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and not c.ent_type_)) \
+                    and objs and c.i != objs[0].i:  # ("handed X four life sentences": the parser's npadvmod)
                 obj_lemmas |= _phrase_lemmas(c)
             elif c.dep_ == "ccomp" and c.pos_ == "ADJ" and not objs:
                 obj_lemmas.add(c.lemma_.lower())  # "found the journalist guilty": a small clause, parsed as ccomp
@@ -1474,8 +1501,14 @@ class FrameFinder:
         if n.dep_ == "nsubj" and n.head.pos_ == "VERB" and vlemma(n.head) in QUANTITY_VERBS \
                 and n.lemma_.lower() in FLOW_NOUNS:
             return None  # "crude deliveries to Belarus dropped by a fifth": a statistic, not an event
+        if entry.mode == "explosives" and _traded(n):
+            return None  # "accused it of supplying missiles, mines and mortars to the rebels": arms sent, no blast
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
+        if f.sources and any(_broker(m, n.doc) for m in f.sources):
+            # "an Egypt-brokered truce between Hamas and Israel": the broker is no party to the deal it brokered
+            f.sources = [m for m in f.sources if not _broker(m, n.doc)]
+            f.notes.append("a broker named before the noun ('X-brokered') is no party to it")
         if n.i in idx.actor:  # the event noun read as an unnamed group ("a joint intelligence cell") is no side
             f.sources = [m for m in f.sources if not m.token_start <= n.i < m.token_end]
             f.targets = [m for m in f.targets if not m.token_start <= n.i < m.token_end]
@@ -1530,6 +1563,7 @@ class FrameFinder:
                         break
             if not f.targets:
                 self._target_from_preps(f, v, entry.target, idx, "light")
+                self._between(f)  # "a truce was reached between Hamas and Israel"
             if not f.targets and f.sources and f.type != "AID":
                 # "made a fresh appeal to Damascus": a capital or country after the recipient preposition of the
                 # light verb or of the noun is read as a place by the actors stage; its state is the target
@@ -2117,6 +2151,10 @@ class FrameFinder:
             instrument = {o.i for o in object_of(f.trigger)}
         else:
             instrument = set()
+        if f.sources:  # the subject's phrase says who the doer is ("Palestinian Authority President Abbas backed
+            # ...", "the Obama administration revoked ...", "peacekeepers serving with the UN took up positions in
+            # Lebanon"), it names no second party
+            seen |= {t.i for c in f.trigger.children if c.dep_ == "nsubj" for t in c.subtree}
         for depth in range(5):
             nxt = []
             for t in frontier:

@@ -63,7 +63,8 @@ victory win defeat loss triumph""".split())
 SPORTS_DOC_MIN = 2  # sentences with a sports cue that make the whole article a sports article
 # predicates that, in a sports article, describe the game or the team, not politics
 SPORTS_DOC_WORDS = frozenset("""defend retain regain claim land extend dominate urge injure sideline sign release
-let trade draft score pull withdraw call""".split())
+let trade draft score pull withdraw call blast bomb floor hit knock stop fire sack dismiss give offer seek guard
+lean""".split())
 
 ACCIDENT = re.compile(
     r"\b(crash(?:es|ed)?|collisions?|collided|accidents?|accidental(?:ly)?|earthquakes?|quakes?|tremors?|tsunamis?|"
