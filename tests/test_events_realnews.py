@@ -379,3 +379,14 @@ def test_a_reversed_policy_with_nobody_yielded_to_is_no_concession() -> None:
     assert "CONCEDE" not in types("The White House reversed several environmental measures of the previous president.")
     assert ("CONCEDE", "JOR", "JOR", "asserted") in events(
         "The Jordanian government rescinded the fuel price increases that had sparked rioting in Maan.")
+
+
+def test_a_complaint_goes_to_a_body_and_accuses_whom_it_argues_about() -> None:
+    got = events("Georgia lodged a formal complaint with the UN Security Council on Friday, arguing that Russia was "
+                 "preparing an invasion.")
+    assert ("ACCUSE", "GEO", "RUS", "asserted") in got and not any(e[2] == "UNO" for e in got)
+
+
+def test_the_court_a_lawsuit_is_filed_in_is_no_target() -> None:
+    got = events("Amnesty International filed a lawsuit in the Federal Court in Ottawa on Monday.")
+    assert got and got[0][0] == "ACCUSE" and got[0][2] != "CAN"

@@ -438,6 +438,25 @@ BROKER_WORDS = frozenset("broker brokered mediate mediated sponsor sponsored fac
 LIST_POS = frozenset({"NOUN", "PROPN", "ADJ", "PUNCT", "CCONJ", "DET", "NUM"})
 
 
+ARGUING_VERBS = frozenset("argue say allege claim charge assert contend insist warn".split())
+
+
+def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
+    """ "lodged a complaint with the Security Council, arguing that South Sudan was trying to start a war": the
+    body complained to is where the complaint went; the one accused is the subject of the argued clause."""
+    if not f.targets or not all(m.actor.kind == "igo" for m in f.targets) or not f.target_slot.endswith(("with", "to")):
+        return
+    src = {m.actor.code for m in f.sources}
+    for adv in (c for c in f.trigger.children if c.dep_ == "advcl" and vlemma(c) in ARGUING_VERBS):
+        for clause in (c for c in adv.children if c.dep_ == "ccomp"):
+            for subj in _children(clause, ("nsubj", "nsubjpass")):
+                m = next((x for x in idx.actors(subj) if x.actor.code and x.actor.code not in src), None)
+                if m is not None:
+                    f.targets, f.target_slot = [m], f"accused in '{adv.text}'"
+                    f.notes.append(f"the one accused is who the complaint argues about ('{adv.text} that ...')")
+                    return
+
+
 def _traded(n: Any) -> bool:
     """Is the weapon noun ``n`` in the list of things a verb of trade takes ("supplying ammunition, landmines and
     mortars")? Read along the words, not the tree: the small parser often hangs the later items elsewhere."""
@@ -1845,6 +1864,7 @@ class FrameFinder:
                 _on_behalf(f, idx)
             if f.type == "ACCUSE" and f.path in ("verb", "noun", "light"):
                 self._accused_doer(f, idx)
+                _complaint_argued(f, idx)
             if f.type == "CONSULT" and f.path == "verb" and vlemma(f.trigger) in TRAVEL_VERBS:
                 _travelling_force(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
@@ -2165,6 +2185,9 @@ class FrameFinder:
                         continue  # circumstances, not recipients ("without consent from China")
                     if any(a.lower_ == "according" for a in c.ancestors):
                         continue  # the speaker of "according to X" is not a participant
+                    if c.dep_ == "pobj" and c.head.lower_ in ("in", "at", "before") and any(
+                            w.lower_ in ("court", "tribunal") for w in c.subtree):
+                        continue  # "filed a lawsuit in U.S. District Court": the court is where, not whom
                     if c.dep_ == "nsubj" and c.head.lemma_.lower() in ("say", "tell", "report", "add"):
                         continue
                     seen.add(c.i)
