@@ -13,7 +13,7 @@ verdict: ``correct``, ``wrong_actors`` (an event of that type is there, a side i
 ``benchmarks/data/realnews_judgments.jsonl``, keyed by a hash of (document, trigger offset, type, source codes,
 target codes, factuality); they hold no text of the articles, which are read from the gold folder.
 
-Two sets of articles, used differently:
+Three sets of articles, used differently:
 - ``scrapinghub``: the 181 news pages of the article-extraction benchmark (2018-2019; technology, sport,
   politics, business), coded from their gold article bodies dated 2019-11-19. Every event that either the
   code of the start of the seventh session or the code after it produced was judged, and no rule was written
@@ -21,6 +21,10 @@ Two sets of articles, used differently:
 - ``ecbplus``: the 982 ECB+ articles (2008-2012, 43 topics: celebrity, crime, disasters, sport, business, war).
   A random 150 events of the odd topics (dev) and 150 of the even topics (held-out) were judged; the rules of
   the seventh session were written reading the dev verdicts, and the held-out ones are counted only.
+- ``re3d``: the 98 re3d documents (2014-2017, the wars in Syria and Iraq: CENTCOM strike reports, government and UN
+  statements, Wikipedia, BBC), added in the eighth session as a political genre beside ECB+'s crime and
+  disasters. Every event of the code at the time was judged; even positions of the sorted ids are dev, odd ones
+  held-out (rules were written reading only the dev verdicts).
 
 A second judge read a random 100 of the held-out pages' events blind (``realnews_second_judge.jsonl``); the
 agreement is printed with the figures. Precision is over judged events that the current code still produces; events it now produces that were never
@@ -80,6 +84,17 @@ def load_scrapinghub() -> list[tuple[str, str, str | None, str]]:
     with open(GOLD / "scrapinghub-article-extraction-benchmark" / "ground-truth.json", encoding="utf-8") as fh:
         gt = json.load(fh)
     return [(k, v["articleBody"], "2019-11-19", "heldout") for k, v in sorted(gt.items())]
+
+
+def load_re3d() -> list[tuple[str, str, str | None, str]]:
+    """The 98 re3d documents (2014-2017, the wars in Syria and Iraq: CENTCOM strike reports, UK and US government
+    statements, Wikipedia, BBC). Sorted by id; even positions are dev, odd ones held-out."""
+    docs = []
+    for fn in sorted(glob.glob(str(GOLD / "re3d" / "*" / "documents.json"))):
+        with open(fn, encoding="utf-8") as fh:
+            docs += [json.loads(line) for line in fh if line.strip()]
+    docs.sort(key=lambda d: d["_id"])
+    return [(d["_id"], d["text"], None, "dev" if i % 2 == 0 else "heldout") for i, d in enumerate(docs)]
 
 
 def event_key(doc_id: str, e: Any) -> str:
@@ -161,7 +176,7 @@ def main() -> int:
                 verdicts.setdefault(j["set"], {})[j["key"]] = j
     results: dict[str, Any] = {}
     dump = []
-    for name, loader in (("scrapinghub", load_scrapinghub), ("ecbplus", load_ecbplus)):
+    for name, loader in (("scrapinghub", load_scrapinghub), ("ecbplus", load_ecbplus), ("re3d", load_re3d)):
         t0 = time.time()
         docs = loader()
         events = code(docs)

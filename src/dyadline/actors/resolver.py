@@ -121,6 +121,9 @@ ORG_NOUNS = {"group", "organization", "organisation", "agency", "charity", "watc
 # "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
 # not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
 # the backer.
+# words that make a force foreign to the place it acts in: "Coalition aircraft struck ISIL near Mosul" are not Iraq's
+FOREIGN_FORCE = re.compile(r"\b(coalition|allied|allies|multinational|multi-national|international|foreign|nato|"
+                           r"task force|\w+-led)\b", re.IGNORECASE)  # (not peacekeepers: "peacekeepers in Iraq" go to Iraq)
 QUALIFIER_WORDS = {"based", "made", "built", "era"}  # ("a Bush-era rule", "Soviet-era tanks": a time, not the actor)
 SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
@@ -1610,18 +1613,21 @@ class _DocPass:
             if (end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].pos_ in ("NOUN", "PROPN")
                     and doc[end + 1].text.islower() and not self.consumed[end + 1]):
                 end += 2
-            code = self._context_code(t, ("of", "from", "in", "throughout", "across"), places=True)
-            if code is None:
+            foreign = role[0] == "MIL" and bool(FOREIGN_FORCE.search(doc[max(0, min(t.left_edge.i, t.i - 3)):t.i + 1].text))
+            # ("Coalition aircraft", "foreign troops in Afghanistan": where they act says nothing of whose they are)
+            code = self._context_code(t, ("of", "from") if foreign else ("of", "from", "in", "throughout", "across"),
+                                      places=not foreign)
+            if code is None and not foreign:
                 code = self._fled_from(t)
             if code is None:
                 code = self._possessor_code(t)
-            if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj") and not foreign:
                 code = self._verb_place(subject)  # "police beat demonstrators in Belgrade"
             rule = "role_noun"
-            if code is None and role[0] == "MIL":
+            if code is None and role[0] == "MIL" and not foreign:
                 code = self._force_named_before(t)
                 rule = "role_noun_earlier_force" if code else rule
-            if code is None and (vague or role[0] in STATE_SECTORS):
+            if code is None and (vague or role[0] in STATE_SECTORS) and not foreign:
                 code = self._lone_state(t.i)
                 rule = "role_noun_context" if code else rule
             if vague and code is None:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dyadline.actors.resolver import FOREIGN_FORCE
 from dyadline.model import Actor, Mention
 
 DOMESTIC_CONF = 0.55
@@ -146,15 +147,17 @@ def sector_of(tok: Any) -> str | None:
 
 
 def role_sector(m: Mention, sdoc: Any | None = None) -> str | None:
-    """The sector of an uncoded mention: the resolver's, else the one its head noun names ("farmers" -> AGR)."""
+    """The sector of an uncoded mention: the resolver's, else the one its head noun names ("farmers" -> AGR).
+    None for an armed force its own words call foreign or multinational: CAMEO codes a domestic actor by the state it
+    acts in, and a coalition's aircraft over Syria are not Syria's."""
     if m.actor.code is not None or m.actor.kind in ("person", "igo", "state"):
         return None
-    if m.actor.sector:
-        return m.actor.sector
-    if sdoc is None:
-        return None
-    head = _head_token(sdoc, m)
-    return sector_of(head) if head is not None else None
+    head = _head_token(sdoc, m) if sdoc is not None else None
+    sector = m.actor.sector or (sector_of(head) if head is not None else None)
+    if sector == "MIL" and (FOREIGN_FORCE.search(m.text) or (head is not None and FOREIGN_FORCE.search(
+            sdoc[max(0, min(head.left_edge.i, head.i - 3)):head.i + 1].text))):
+        return None  # ("Coalition military forces", "Joint Task Force", the mention being "military forces", "Force")
+    return sector
 
 
 def is_uncoded_role(m: Mention, sdoc: Any | None = None) -> bool:

@@ -40,6 +40,8 @@ CONTENT_NOUNS = frozenset(
     request appeal plea ultimatum warning threat promise pledge assurance offer proposal plan hope expectation
     speculation insistence""".split()
 )
+PREPARING_WORDS = frozenset("preparation prepare readiness plan planning ready".split())
+CONFIRMING_VERBS = frozenset("confirm verify corroborate substantiate".split())
 PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
 # adjectives that say an event noun has not happened (yet)
 UNREALISED_ADJECTIVES = frozenset("""pending planned proposed possible potential future imminent threatened expected
@@ -124,6 +126,11 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                                                             and c.lower_ in UNREALISED_ADJECTIVES), None)):
             possible = True  # "Sudan's pending invasion", "a planned strike", "more protests ahead"
             cues.append(f"'{m.text} {t.text}'")
+        if t is trigger and t.pos_ == "NOUN" and t.dep_ == "pobj" and (
+                (t.head.lower_ == "for" and t.head.head.lemma_.lower() in PREPARING_WORDS)
+                or (t.head.lower_ == "of" and t.head.head.lower_ == "ahead")):
+            possible = True  # "training in preparation for the Mosul offensive", "ahead of the vote"
+            cues.append(f"'{t.head.head.text} {t.head.text} {t.text}'")
     # 2. up the chain of governing clauses
     cur = carriers[-1]
     depth = 0
@@ -132,6 +139,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         head = cur.head
         rel = cur.dep_
         if rel in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in CONTENT_NOUNS:
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in CONFIRMING_VERBS and _neg_on(head.head) is None:
+                cues.append(f"'{head.head.text} {head.text}': confirmed")  # "the UN confirmed reports that ISIL ..."
+                break
             # "accusations that it had shelled border towns", "its demand that Japan withdraw": the clause is
             # what someone claims or asks, not what the outlet reports as done
             possible = True
@@ -140,6 +150,10 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         if rel in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
             possible = True
             cues.append(f"conditional clause '{cur.text}'")
+        elif rel == "advcl" and head.lemma_.lower() in REQUEST_GOVERNORS and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
+            possible = True  # "calling for the prime minister to quit": what is called for has not happened
+            cues.append(f"requested by '{head.text} for'")
         elif rel == "advcl" and any(c.dep_ == "mark" and c.lower_ in FUTURE_TIME_MARKS for c in cur.children) \
                 and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in head.children):
             # "the deal would take effect only after the EU lifts sanctions": the lifting has not happened yet
@@ -152,6 +166,10 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                         c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
                     negated = True  # "the two countries have yet to agree", "the money is yet to arrive"
                     cues.append(f"'{head.text} yet to'")
+                elif lemma in NEGATIVE_GOVERNORS and any(c.lower_ == "neither" for t in (head, head.head)
+                                                         for c in t.children):
+                    possible = True  # "has neither confirmed nor denied that it carries out strikes"
+                    cues.append(f"neither confirmed nor '{head.text}'")
                 elif lemma in NEGATIVE_GOVERNORS:
                     negated = True
                     cues.append(f"negative governor '{head.text}'")

@@ -457,6 +457,28 @@ def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
                     return
 
 
+ALONGSIDE_NOUNS = frozenset("support backing coordination cooperation co-operation partnership help assistance "
+                            "conjunction concert".split())
+BACKING_VERBS = frozenset("support help assist back bolster reinforce protect defend aid prop".split())
+ATTACK_NOUNS = frozenset("strike airstrike air-strike raid attack bombardment shelling bombing".split())
+STRIKE_DONE_VERBS = frozenset("conduct carry launch order mount execute authorize authorise".split())
+STRIKE_DOES_VERBS = frozenset("hit destroy kill engage target suppress damage wound struck".split())
+
+
+def _military_strike(n: Any, idx: MentionIndex) -> bool:
+    """Is an unmodified "strike" a military one? Counted strikes ("conducted 15 strikes"), strikes conducted or
+    launched, strikes that hit, destroy or engage something, and a state's strike ("a U.S. strike") are attacks;
+    workers' strikes are called, held, staged or joined."""
+    if any(c.dep_ == "nummod" and c.like_num for c in n.children):
+        return True
+    if n.dep_ == "dobj" and vlemma(n.head) in STRIKE_DONE_VERBS:
+        return True
+    if n.dep_ == "nsubj" and vlemma(n.head) in STRIKE_DOES_VERBS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and any(m.actor.kind == "state" for m in idx.actors(c))
+               for c in n.children)
+
+
 def _traded(n: Any) -> bool:
     """Is the weapon noun ``n`` in the list of things a verb of trade takes ("supplying ammunition, landmines and
     mortars")? Read along the words, not the tree: the small parser often hangs the later items elsewhere."""
@@ -1345,6 +1367,8 @@ class FrameFinder:
         source; ``via`` records which verb supplied them ("happen", "light") in ``target_slot``."""
         for slot in slots:
             for tok in _prep_objects(v, slot):
+                if tok.lemma_.lower() in ALONGSIDE_NOUNS and TYPES[f.type].quad in (3, 4):
+                    continue  # "in support of the Iraqi forces, aircraft struck ...": on their side, not the target
                 ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
                 if ms:
                     f.targets, f.target_slot = ms, f"{via}-{slot}"
@@ -1419,6 +1443,8 @@ class FrameFinder:
             return None
         if _not_an_act(v, objs, subj_toks if slot.startswith(SUBJECT_SLOTS) else []):
             return None
+        if vlemma(v) in ("deny", "confirm") and any(c.lower_ == "neither" for t in (v, v.head) for c in t.children):
+            return None  # "has neither confirmed nor denied that it carries out strikes": no comment, no denial
         if entry.wrapper and entry.type == "REJECT" and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in NO_COMMENT for c in v.children):
             return None  # "declined to comment", "refused to elaborate": no statement, not a rejection (CAMEO 012)
@@ -1437,6 +1463,12 @@ class FrameFinder:
                 # force, "staged war games with Russia" is joint)
                 return None
         f = Frame(v, entry, entry.type, entry.mode, "passive" if is_passive(v) else "verb")
+        if f.type == "COERCE" and not is_passive(v) and any(t.pos_ == "NOUN" and t.lemma_.lower() in ATTACK_NOUNS and (
+                t.lemma_.lower() != "strike" or _military_strike(t, idx)) for t in subj_toks):
+            # "three strikes destroyed four fighting positions", "one strike suppressed an ISIL unit": what an
+            # attack does to its target is the attack (CAMEO 18/19), not a seizure or repression
+            f.type, f.mode = "ASSAULT", None
+            f.notes.append("the subject is an attack: its damage is the attack")
         if entry.subj and f.type == "ASSAULT" and subj_lemmas & PEACE_FORCE_WORDS:
             # "KFOR peacekeepers rolled into Pristina": a peace force entering protects (CAMEO 0744)
             f.type, f.mode = "AID", "peacekeeping"
@@ -1522,6 +1554,10 @@ class FrameFinder:
             return None  # "crude deliveries to Belarus dropped by a fifth": a statistic, not an event
         if entry.mode == "explosives" and _traded(n):
             return None  # "accused it of supplying missiles, mines and mortars to the rebels": arms sent, no blast
+        if n.lemma_.lower() in ("support", "backing") and n.dep_ == "pobj" and n.head.lower_ in ("in", "with"):
+            return None  # "strikes in support of the SDF", "with the support of the coalition": how, not praise
+        if n.lemma_.lower() == "strike" and entry.type == "PROTEST" and not entry.obj and _military_strike(n, idx):
+            entry = self.lex.noun("strike", {"air"}) or entry  # "Coalition forces conducted 15 strikes", "a U.S. strike"
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
         if f.sources and any(_broker(m, n.doc) for m in f.sources):
@@ -2117,6 +2153,17 @@ class FrameFinder:
                 if not f.targets and owner.targets:
                     f.targets, f.target_slot = list(owner.targets), f"errand-target ({owner.target_slot})"
                 continue
+            if owner is not None and owner is not f and not owner.embedded and owner.type == "MOBILIZE" \
+                    and vlemma(f.trigger) in BACKING_VERBS and f.targets \
+                    and {m.actor.code for m in f.targets} - {m.actor.code for m in owner.sources}:
+                # "Hezbollah has sent thousands of fighters to Syria to support Assad's forces": forces sent to
+                # back someone are military aid (CAMEO 072/074), not a show of force; the backing is that aid
+                owner.type, owner.mode = "AID", "military"
+                if f.targets:
+                    owner.targets, owner.target_slot = list(f.targets), f"backed in '{f.trigger_text}'"
+                owner.notes.append(f"forces sent to '{f.trigger_text}' someone: military aid")
+                f.embedded = True
+                continue
             if owner is not None and owner is not f and not owner.embedded:
                 f.purpose_of = owner
                 f.notes.append(f"purpose clause of '{owner.trigger_text}': ranked below it")
@@ -2188,6 +2235,10 @@ class FrameFinder:
                     if c.dep_ == "pobj" and c.head.lower_ in ("in", "at", "before") and any(
                             w.lower_ in ("court", "tribunal") for w in c.subtree):
                         continue  # "filed a lawsuit in U.S. District Court": the court is where, not whom
+                    if TYPES[f.type].quad in (3, 4) and c.dep_ == "prep" and (c.lower_ == "alongside" or (
+                            c.lower_ in ("in", "with") and any(g.dep_ == "pobj" and g.lemma_.lower() in ALONGSIDE_NOUNS
+                                                               for g in c.children))):
+                        continue  # "in support of the Iraqi forces, aircraft struck ...": on their side, not targets
                     if c.dep_ == "nsubj" and c.head.lemma_.lower() in ("say", "tell", "report", "add"):
                         continue
                     seen.add(c.i)
