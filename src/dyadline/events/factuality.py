@@ -45,7 +45,7 @@ CONFIRMING_VERBS = frozenset("confirm verify corroborate substantiate".split())
 PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh plan recommend".split())
 # adjectives that say an event noun has not happened (yet)
 UNREALISED_ADJECTIVES = frozenset("""pending planned proposed possible potential future imminent threatened expected
-looming mooted intended prospective would-be upcoming coming ahead""".split())
+looming mooted intended prospective would-be upcoming coming ahead announced""".split())
 # announcing a rally or a strike calls it for later
 ANNOUNCING = frozenset("announce plan schedule organise organize prepare promise threaten".split())
 GATHERING_NOUNS = frozenset("""rally demonstration protest march strike walkout sit-in vigil boycott meeting summit
@@ -53,6 +53,8 @@ talk visit""".split())
 # an event noun that is the subject of one of these passives has not happened yet ("a protest is scheduled")
 SCHEDULING = frozenset("schedule plan expect slate set call announce organise organize prepare propose".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+NOUN_CHAIN = frozenset("pobj prep dobj compound npadvmod".split())
+COMMITTED_WORDS = frozenset("committed dedicated devoted".split())  # "remains committed to carrying out attacks"
 # verbs of reluctance whose negation states readiness: "would not hesitate to", "will not shrink from"
 HESITATE_GOVERNORS = frozenset("hesitate shrink flinch balk baulk".split())
 NEGATORS = frozenset("not n't never no neither nor".split())
@@ -159,6 +161,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
             # "the deal would take effect only after the EU lifts sanctions": the lifting has not happened yet
             possible = True
             cues.append(f"time clause '{cur.text}' of a future '{head.text}'")
+        if rel == "prep" and cur.lower_ == "to" and head.lower_ in COMMITTED_WORDS:
+            possible = True
+            cues.append(f"'{head.text} to'")
         if rel in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "relcl"):
             lemma = head.lemma_.lower()
             if rel in ("xcomp", "ccomp", "acomp", "pcomp") and not governed_by_wrapper:
@@ -208,8 +213,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     # 3. the main clause of a conditional: "If Minsk joins the war, Ukraine will have to fight"
     for t in carriers:
         root = t
-        while root.dep_ in ("xcomp", "conj") and root.head is not root:
-            root = root.head
+        while (root.dep_ in ("xcomp", "conj") or (root.pos_ not in ("VERB", "AUX") and root.dep_ in NOUN_CHAIN)) \
+                and root.head is not root:
+            root = root.head  # (up a noun's phrase too: "if successful it can open the way to a renewal of talks")
         if root.i == trigger.i and root.lemma_.lower() in CONDITIONING_SPEECH:
             continue  # "threatened to cut water unless Damascus ...": the threat was made; its act is conditional
         for c in root.children:

@@ -457,6 +457,10 @@ def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
                     return
 
 
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})  # (not a truce: its target is the foe)
+OPPOSING_VERBS = frozenset("counter defeat fight combat degrade destroy confront oppose resist tackle eliminate "
+                           "eradicate crush".split())
+TOPIC_VERBS = frozenset("discuss address review consider examine debate".split())
 ALONGSIDE_NOUNS = frozenset("support backing coordination cooperation co-operation partnership help assistance "
                             "conjunction concert".split())
 BACKING_VERBS = frozenset("support help assist back bolster reinforce protect defend aid prop".split())
@@ -708,6 +712,10 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
             return objs, "controller-obj"
         toks, slot = subject_of(head, seen + 1)
         return toks, "controller-subj" if toks else ""
+    if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lower_ in ("committed", "dedicated", "devoted") \
+            and v.head.head.dep_ == "acomp":
+        toks, slot = subject_of(v.head.head.head, seen + 1)  # "al-Qaida remains committed to carrying out attacks"
+        return toks, "controller-subj" if toks else ""
     inverted = _inverted_subject(v)
     if inverted:
         return inverted, "subj"  # "Condemning the execution in the harshest terms was President Mandela"
@@ -724,6 +732,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         if v.dep_ == "acl" and v.tag_ == "VBN":  # "troops deployed in X": the noun is the object
             return [], ""
+        if v.dep_ == "relcl" and is_passive(v):
+            return [], ""  # "the service member who was killed in Syria": the noun is who it was done to
         return [v.head], "relcl-head"
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         toks, slot = subject_of(v.head, seen + 1)  # purpose: "staged demonstrations to demand reforms"
@@ -809,7 +819,11 @@ def _only_verb_phrase(v: Any) -> bool:
 
 def object_of(v: Any) -> list[Any]:
     if is_passive(v):
-        return _children(v, ("nsubjpass",))
+        subj = _children(v, ("nsubjpass",))
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and all(
+                t.lower_ in ("who", "which", "that", "whom") for t in subj):
+            return [v.head]  # "the soldier who was killed": the relative pronoun stands for the noun
+        return subj
     objs = _children(v, OBJ_DEPS)
     if not objs and _verb_read_as_modifier(v):
         return [v.head]
@@ -1298,6 +1312,7 @@ class FrameFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._blocked: set[int] = set()  # verbs of the sentence the lexicon marks as no event (type NONE)
         _KNOWN_VERBS.update(lexicon.verbs)
 
     # -- argument filling ---------------------------------------------------------------------
@@ -1440,6 +1455,8 @@ class FrameFinder:
         if entry is None and prt is not None:
             entry = self.lex.verb(vlemma(v), None, obj_lemmas, feats, head, subj_lemmas)
         if entry is None or entry.type == NOT_AN_EVENT:
+            if entry is not None:
+                self._blocked.add(v.i)  # the lexicon says this clause is no event ("give all Iraqis new hope")
             return None
         if _not_an_act(v, objs, subj_toks if slot.startswith(SUBJECT_SLOTS) else []):
             return None
@@ -1763,6 +1780,7 @@ class FrameFinder:
     # -- the sentence ---------------------------------------------------------------------------
     def find(self, span: Any, idx: MentionIndex) -> list[Frame]:
         frames: dict[int, Frame] = {}
+        self._blocked = set()
         for tok in span:
             f: Frame | None = None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in MISTAGGED_PAST:
@@ -2235,6 +2253,12 @@ class FrameFinder:
                     if c.dep_ == "pobj" and c.head.lower_ in ("in", "at", "before") and any(
                             w.lower_ in ("court", "tribunal") for w in c.subtree):
                         continue  # "filed a lawsuit in U.S. District Court": the court is where, not whom
+                    if f.type in PARTNER_TYPES and ((c.dep_ == "prep" and c.lower_ == "against") or (
+                            c.dep_ in ("xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "conj")
+                            and c.pos_ in ("VERB", "AUX") and vlemma(c) in OPPOSING_VERBS) or (
+                            c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and vlemma(c.head) in TOPIC_VERBS)):
+                        continue  # "meets to coordinate efforts to counter ISIL", "discussed support for the Iraqi
+                        # army": the common enemy and the topic are not the partner
                     if TYPES[f.type].quad in (3, 4) and c.dep_ == "prep" and (c.lower_ == "alongside" or (
                             c.lower_ in ("in", "with") and any(g.dep_ == "pobj" and g.lemma_.lower() in ALONGSIDE_NOUNS
                                                                for g in c.children))):
@@ -2276,6 +2300,9 @@ class FrameFinder:
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
             inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
+            if inner is None and f.entry.pos == "adj" and any(c.i in self._blocked for c in comps):
+                f.embedded = True  # "determined to give all Iraqis new hope": a resolve towards what the lexicon
+                continue  # calls no event is none either
             if vlemma(f.trigger) == "insist" and inner is not None and inner.sources and f.sources \
                     and {m.actor.code for m in inner.sources} <= {m.actor.code for m in f.sources}:
                 # "Beijing insists that it does not supply weapons": insisting on one's own conduct is a claim,
