@@ -118,12 +118,20 @@ MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "move", "head
 NGO_SECTORS = {"NGO", "HRI"}
 ORG_NOUNS = {"group", "organization", "organisation", "agency", "charity", "watchdog", "society", "committee",
              "foundation", "association"}
-# "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
-# not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
-# the backer.
 # words that make a force foreign to the place it acts in: "Coalition aircraft struck ISIL near Mosul" are not Iraq's
 FOREIGN_FORCE = re.compile(r"\b(coalition|allied|allies|multinational|multi-national|international|foreign|nato|"
                            r"task force|\w+-led)\b", re.IGNORECASE)  # (not peacekeepers: "peacekeepers in Iraq" go to Iraq)
+
+
+def foreign_force(tok: Any) -> bool:
+    """Do the words before the force noun ``tok`` (its own phrase and up to three words to its left, the parser
+    splitting names such as "Combined Joint Task Force") call it foreign or multinational?"""
+    return bool(FOREIGN_FORCE.search(tok.doc[max(0, min(tok.left_edge.i, tok.i - 3)):tok.i + 1].text))
+
+
+# "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
+# not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
+# the backer.
 QUALIFIER_WORDS = {"based", "made", "built", "era"}  # ("a Bush-era rule", "Soviet-era tanks": a time, not the actor)
 SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
@@ -1613,7 +1621,7 @@ class _DocPass:
             if (end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].pos_ in ("NOUN", "PROPN")
                     and doc[end + 1].text.islower() and not self.consumed[end + 1]):
                 end += 2
-            foreign = role[0] == "MIL" and bool(FOREIGN_FORCE.search(doc[max(0, min(t.left_edge.i, t.i - 3)):t.i + 1].text))
+            foreign = role[0] == "MIL" and foreign_force(t)
             # ("Coalition aircraft", "foreign troops in Afghanistan": where they act says nothing of whose they are)
             code = self._context_code(t, ("of", "from") if foreign else ("of", "from", "in", "throughout", "across"),
                                       places=not foreign)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyadline.actors.resolver import FOREIGN_FORCE
+from dyadline.actors.resolver import FOREIGN_FORCE, foreign_force
 from dyadline.model import Actor, Mention
 
 DOMESTIC_CONF = 0.55
@@ -154,8 +154,7 @@ def role_sector(m: Mention, sdoc: Any | None = None) -> str | None:
         return None
     head = _head_token(sdoc, m) if sdoc is not None else None
     sector = m.actor.sector or (sector_of(head) if head is not None else None)
-    if sector == "MIL" and (FOREIGN_FORCE.search(m.text) or (head is not None and FOREIGN_FORCE.search(
-            sdoc[max(0, min(head.left_edge.i, head.i - 3)):head.i + 1].text))):
+    if sector == "MIL" and (FOREIGN_FORCE.search(m.text) or (head is not None and foreign_force(head))):
         return None  # ("Coalition military forces", "Joint Task Force", the mention being "military forces", "Force")
     return sector
 

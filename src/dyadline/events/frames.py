@@ -432,13 +432,19 @@ museum correspondent reporter hero criminal crime tribunal chest footing""".spli
 # verbs of handing weapons over: "supplied mortars and mines to the rebels" is arms transfer (AID), not an attack
 TRADE_VERBS = frozenset("""supply sell deliver send ship smuggle provide give transfer export import buy purchase
 acquire stockpile store manufacture produce arm""".split())
+LIST_POS = frozenset({"NOUN", "PROPN", "ADJ", "PUNCT", "CCONJ", "DET", "NUM"})  # the words of a list of things
 BROKER_WORDS = frozenset("broker brokered mediate mediated sponsor sponsored facilitate facilitated".split())
-
-
-LIST_POS = frozenset({"NOUN", "PROPN", "ADJ", "PUNCT", "CCONJ", "DET", "NUM"})
-
-
 ARGUING_VERBS = frozenset("argue say allege claim charge assert contend insist warn".split())
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})  # (not a truce: its target is the foe)
+OPPOSING_VERBS = frozenset("counter defeat fight combat degrade destroy confront oppose resist tackle eliminate "
+                           "eradicate crush".split())
+TOPIC_VERBS = frozenset("discuss address review consider examine debate".split())
+ALONGSIDE_NOUNS = frozenset("support backing coordination cooperation co-operation partnership help assistance "
+                            "conjunction concert".split())
+BACKING_VERBS = frozenset("support help assist back bolster reinforce protect defend aid prop".split())
+ATTACK_NOUNS = frozenset("strike airstrike air-strike raid attack bombardment shelling bombing".split())
+STRIKE_DONE_VERBS = frozenset("conduct carry launch order mount execute authorize authorise".split())
+STRIKE_DOES_VERBS = frozenset("hit destroy kill engage target suppress damage wound struck".split())
 
 
 def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
@@ -455,18 +461,6 @@ def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
                     f.targets, f.target_slot = [m], f"accused in '{adv.text}'"
                     f.notes.append(f"the one accused is who the complaint argues about ('{adv.text} that ...')")
                     return
-
-
-PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})  # (not a truce: its target is the foe)
-OPPOSING_VERBS = frozenset("counter defeat fight combat degrade destroy confront oppose resist tackle eliminate "
-                           "eradicate crush".split())
-TOPIC_VERBS = frozenset("discuss address review consider examine debate".split())
-ALONGSIDE_NOUNS = frozenset("support backing coordination cooperation co-operation partnership help assistance "
-                            "conjunction concert".split())
-BACKING_VERBS = frozenset("support help assist back bolster reinforce protect defend aid prop".split())
-ATTACK_NOUNS = frozenset("strike airstrike air-strike raid attack bombardment shelling bombing".split())
-STRIKE_DONE_VERBS = frozenset("conduct carry launch order mount execute authorize authorise".split())
-STRIKE_DOES_VERBS = frozenset("hit destroy kill engage target suppress damage wound struck".split())
 
 
 def _military_strike(n: Any, idx: MentionIndex) -> bool:
@@ -492,6 +486,30 @@ def _traded(n: Any) -> bool:
         if t.pos_ not in LIST_POS and t.text != "-":
             return False
     return False
+
+
+def _alongside(f: Frame, tok: Any) -> bool:
+    """Is ``tok`` the noun of "in support of", "in coordination with" on a hostile act? Those named there are on
+    the doer's side ("in support of the Iraqi forces, aircraft struck ..."), not its target."""
+    return TYPES[f.type].quad in (3, 4) and tok.lemma_.lower() in ALONGSIDE_NOUNS
+
+
+def _no_recipient_in(f: Frame, c: Any) -> bool:
+    """Does the phrase at ``c`` name no recipient of the act, however near it is? The court a lawsuit is filed in;
+    for a cooperative act, a common enemy ("meets to coordinate efforts to counter ISIL") or a topic discussed;
+    for a hostile one, the side it is done alongside."""
+    if c.dep_ == "pobj" and c.head.lower_ in ("in", "at", "before") and any(
+            w.lower_ in ("court", "tribunal") for w in c.subtree):
+        return True
+    if f.type in PARTNER_TYPES and (
+            (c.dep_ == "prep" and c.lower_ == "against")
+            or (c.dep_ in ("xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "conj") and c.pos_ in ("VERB", "AUX")
+                and vlemma(c) in OPPOSING_VERBS)
+            or (c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and vlemma(c.head) in TOPIC_VERBS)):
+        return True
+    return c.dep_ == "prep" and TYPES[f.type].quad in (3, 4) and (
+        c.lower_ == "alongside" or (c.lower_ in ("in", "with") and any(g.dep_ == "pobj" and _alongside(f, g)
+                                                                       for g in c.children)))
 
 
 def _broker(m: Any, doc: Any) -> bool:
@@ -1382,7 +1400,7 @@ class FrameFinder:
         source; ``via`` records which verb supplied them ("happen", "light") in ``target_slot``."""
         for slot in slots:
             for tok in _prep_objects(v, slot):
-                if tok.lemma_.lower() in ALONGSIDE_NOUNS and TYPES[f.type].quad in (3, 4):
+                if _alongside(f, tok):
                     continue  # "in support of the Iraqi forces, aircraft struck ...": on their side, not the target
                 ms = [m for m in idx.actors(tok) if all(m is not s for s in f.sources)]
                 if ms:
@@ -2177,8 +2195,7 @@ class FrameFinder:
                 # "Hezbollah has sent thousands of fighters to Syria to support Assad's forces": forces sent to
                 # back someone are military aid (CAMEO 072/074), not a show of force; the backing is that aid
                 owner.type, owner.mode = "AID", "military"
-                if f.targets:
-                    owner.targets, owner.target_slot = list(f.targets), f"backed in '{f.trigger_text}'"
+                owner.targets, owner.target_slot = list(f.targets), f"backed in '{f.trigger_text}'"
                 owner.notes.append(f"forces sent to '{f.trigger_text}' someone: military aid")
                 f.embedded = True
                 continue
@@ -2250,19 +2267,8 @@ class FrameFinder:
                         continue  # circumstances, not recipients ("without consent from China")
                     if any(a.lower_ == "according" for a in c.ancestors):
                         continue  # the speaker of "according to X" is not a participant
-                    if c.dep_ == "pobj" and c.head.lower_ in ("in", "at", "before") and any(
-                            w.lower_ in ("court", "tribunal") for w in c.subtree):
-                        continue  # "filed a lawsuit in U.S. District Court": the court is where, not whom
-                    if f.type in PARTNER_TYPES and ((c.dep_ == "prep" and c.lower_ == "against") or (
-                            c.dep_ in ("xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "conj")
-                            and c.pos_ in ("VERB", "AUX") and vlemma(c) in OPPOSING_VERBS) or (
-                            c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and vlemma(c.head) in TOPIC_VERBS)):
-                        continue  # "meets to coordinate efforts to counter ISIL", "discussed support for the Iraqi
-                        # army": the common enemy and the topic are not the partner
-                    if TYPES[f.type].quad in (3, 4) and c.dep_ == "prep" and (c.lower_ == "alongside" or (
-                            c.lower_ in ("in", "with") and any(g.dep_ == "pobj" and g.lemma_.lower() in ALONGSIDE_NOUNS
-                                                               for g in c.children))):
-                        continue  # "in support of the Iraqi forces, aircraft struck ...": on their side, not targets
+                    if _no_recipient_in(f, c):
+                        continue  # a court as venue, a common enemy, a topic, a side fought alongside
                     if c.dep_ == "nsubj" and c.head.lemma_.lower() in ("say", "tell", "report", "add"):
                         continue
                     seen.add(c.i)
