@@ -494,3 +494,11 @@ def test_giving_hope_or_capacity_is_no_aid_nor_a_resolve_to_do_anything() -> Non
                               "themselves.")
     assert types("The UK is determined to give all Iraqis new hope for the future.") == set()
     assert "THREATEN" in types("Russia is determined to crush the rebels in Chechnya.")
+
+
+def test_fighters_in_an_article_about_an_armed_group_are_that_group() -> None:
+    codes = _codes("Al-Shabaab seized the port last week.\n\nOn Saturday, militants shot dead three teachers near "
+                   "Mogadishu.")
+    assert codes.get("militants") == "IMG"
+    # with no armed group named, militants are coded by where they act, as CAMEO does
+    assert _codes("On Saturday, militants shot dead three teachers near Mogadishu.").get("militants") != "IMG"

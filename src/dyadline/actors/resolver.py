@@ -845,6 +845,13 @@ class _DocPass:
                   and m.token_end <= t.i and t.i - m.token_end <= FORCE_LOOKBACK]
         return max(before, key=lambda m: m.token_end).actor.code if before else None
 
+    def _armed_group_named_before(self, t: Any) -> str | None:
+        """The code of the transnational armed group (ISIL, al-Qaeda, al-Shabaab: code IMG) the article named last
+        before ``t``, within a few paragraphs, or None."""
+        before = [m for m in self.mentions if m.actor.code and m.actor.code not in self.gz.states
+                  and m.actor.sector == "REB" and m.token_end <= t.i and t.i - m.token_end <= FORCE_LOOKBACK]
+        return max(before, key=lambda m: m.token_end).actor.code if before else None
+
     def _inside_other_name(self, h: Hit, persons: list[Entry], titled: bool) -> bool:
         """Is the hit a date, or one part of a longer name the tagger found, that is not the listed person's?
         "on May 29" is no Theresa May, "Richmond Hill" and "Fort Smith" are places, "Ashley Smith Robinson" is
@@ -1623,15 +1630,23 @@ class _DocPass:
                 end += 2
             foreign = role[0] == "MIL" and foreign_force(t)
             # ("Coalition aircraft", "foreign troops in Afghanistan": where they act says nothing of whose they are)
-            code = self._context_code(t, ("of", "from") if foreign else ("of", "from", "in", "throughout", "across"),
-                                      places=not foreign)
+            group = self._armed_group_named_before(t) if role[0] == "REB" else None
+            code = self._context_code(t, ("of", "from") if foreign or group else ("of", "from", "in", "throughout",
+                                                                                   "across"),
+                                      places=not (foreign or group))
+            if code is None and group is not None:
+                # "ISIL has seized Tharthar ... militants shot dead three women south of Mosul": the fighters are the
+                # armed group the article named, not the state where they fight
+                code, rule_group = group, True
+            else:
+                rule_group = False
             if code is None and not foreign:
                 code = self._fled_from(t)
             if code is None:
                 code = self._possessor_code(t)
             if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj") and not foreign:
                 code = self._verb_place(subject)  # "police beat demonstrators in Belgrade"
-            rule = "role_noun"
+            rule = "role_noun_armed_group" if rule_group else "role_noun"
             if code is None and role[0] == "MIL" and not foreign:
                 code = self._force_named_before(t)
                 rule = "role_noun_earlier_force" if code else rule
