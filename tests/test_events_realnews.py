@@ -502,3 +502,14 @@ def test_fighters_in_an_article_about_an_armed_group_are_that_group() -> None:
     assert codes.get("militants") == "IMG"
     # with no armed group named, militants are coded by where they act, as CAMEO does
     assert _codes("On Saturday, militants shot dead three teachers near Mogadishu.").get("militants") != "IMG"
+
+
+def test_who_claims_an_attack_did_it() -> None:
+    assert events("On Sunday, Al-Shabaab claimed twin bombings in a Mogadishu market that killed 20 people.")[0][:2] \
+        == ("ASSAULT", "IMG")
+    assert events("The Taliban claimed responsibility for the bombing in Kabul.")[0][0] == "ASSAULT"
+
+
+def test_what_warplanes_destroy_is_an_attack_what_troops_destroy_may_be_coercion() -> None:
+    assert events("On Friday, French aircraft destroyed six ISIL vehicles near Raqqa.")[0][:3] == ("ASSAULT", "FRA", "IMG")
+    assert events("Israeli troops destroyed the crops of Palestinian farmers.")[0][0] == "COERCE"

@@ -443,6 +443,8 @@ ALONGSIDE_NOUNS = frozenset("support backing coordination cooperation co-operati
                             "conjunction concert".split())
 BACKING_VERBS = frozenset("support help assist back bolster reinforce protect defend aid prop".split())
 ATTACK_NOUNS = frozenset("strike airstrike air-strike raid attack bombardment shelling bombing".split())
+WEAPON_PLATFORMS = frozenset("""aircraft warplane jet bomber drone helicopter gunship artillery tank missile rocket
+mortar""".split())
 STRIKE_DONE_VERBS = frozenset("conduct carry launch order mount execute authorize authorise".split())
 STRIKE_DOES_VERBS = frozenset("hit destroy kill engage target suppress damage wound struck".split())
 
@@ -510,6 +512,19 @@ def _no_recipient_in(f: Frame, c: Any) -> bool:
     return c.dep_ == "prep" and TYPES[f.type].quad in (3, 4) and (
         c.lower_ == "alongside" or (c.lower_ in ("in", "with") and any(g.dep_ == "pobj" and _alongside(f, g)
                                                                        for g in c.children)))
+
+
+def _claimed(n: Any) -> Any | None:
+    """The verb "claim" whose object is the attack noun ``n`` ("claimed the attacks"), directly or through
+    "responsibility for" ("claimed responsibility for the bombing"), or None."""
+    t = n
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() == "responsibility":
+        t = t.head.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX") and vlemma(t.head) == "claim":
+        return t.head
+    return None
 
 
 def _broker(m: Any, doc: Any) -> bool:
@@ -1498,10 +1513,12 @@ class FrameFinder:
                 # force, "staged war games with Russia" is joint)
                 return None
         f = Frame(v, entry, entry.type, entry.mode, "passive" if is_passive(v) else "verb")
-        if f.type == "COERCE" and not is_passive(v) and any(t.pos_ == "NOUN" and t.lemma_.lower() in ATTACK_NOUNS and (
-                t.lemma_.lower() != "strike" or _military_strike(t, idx)) for t in subj_toks):
-            # "three strikes destroyed four fighting positions", "one strike suppressed an ISIL unit": what an
-            # attack does to its target is the attack (CAMEO 18/19), not a seizure or repression
+        if f.type == "COERCE" and not is_passive(v) and any(t.pos_ == "NOUN" and (
+                t.lemma_.lower() in WEAPON_PLATFORMS or (t.lemma_.lower() in ATTACK_NOUNS and (
+                    t.lemma_.lower() != "strike" or _military_strike(t, idx)))) for t in subj_toks):
+            # "three strikes destroyed four fighting positions", "one strike suppressed an ISIL unit", "coalition
+            # aircraft destroyed 14 tanks": what an attack or a warplane does to its target is the attack (CAMEO
+            # 18/19), not a seizure or repression
             f.type, f.mode = "ASSAULT", None
             f.notes.append("the subject is an attack: its damage is the attack")
         if entry.subj and f.type == "ASSAULT" and subj_lemmas & PEACE_FORCE_WORDS:
@@ -1595,6 +1612,12 @@ class FrameFinder:
             entry = self.lex.noun("strike", {"air"}) or entry  # "Coalition forces conducted 15 strikes", "a U.S. strike"
         f = Frame(n, entry, entry.type, entry.mode, "noun")
         self._fill(f, n, idx, nominal=True)
+        if not f.sources and f.type == "ASSAULT" and (claim := _claimed(n)) is not None:
+            # "Da'esh claimed dual attacks in Baghdad", "the Taliban claimed responsibility for the bombing": who
+            # claims an attack says it did it
+            f.sources = [m for t in subject_of(claim)[0] for m in idx.actors(t)]
+            if f.sources:
+                f.source_slot = f"claimed by the subject of '{claim.text}'"
         if f.sources and any(_broker(m, n.doc) for m in f.sources):
             # "an Egypt-brokered truce between Hamas and Israel": the broker is no party to the deal it brokered
             f.sources = [m for m in f.sources if not _broker(m, n.doc)]
