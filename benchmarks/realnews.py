@@ -20,7 +20,8 @@ Three sets of articles, used differently:
   while reading them: a held-out measurement, before and after.
 - ``ecbplus``: the 982 ECB+ articles (2008-2012, 43 topics: celebrity, crime, disasters, sport, business, war).
   A random 150 events of the odd topics (dev) and 150 of the even topics (held-out) were judged; the rules of
-  the seventh session were written reading the dev verdicts, and the held-out ones are counted only.
+  the seventh session were written reading the dev verdicts, and the held-out ones are counted only. At the end
+  of the eighth session every held-out event the code then produced was judged (counted, never read).
 - ``re3d``: the 98 re3d documents (2014-2017, the wars in Syria and Iraq: CENTCOM strike reports, government and UN
   statements, Wikipedia, BBC), added in the eighth session as a political genre beside ECB+'s crime and
   disasters. Every event of the code at the time was judged; even positions of the sorted ids are dev, odd ones
