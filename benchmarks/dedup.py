@@ -28,16 +28,12 @@ writes ``benchmarks/results/dedup.json``.
 
 from __future__ import annotations
 
-import glob
 import json
-import os
 import random
 import re
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import numpy as np
 
@@ -52,9 +48,8 @@ from dyadline.dedup import (
 )
 from dyadline.dedup.text import shingles
 from dyadline.model import Document
+from gold import GOLD, REPO, ecbplus_files  # (benchmarks/gold.py: the shared gold readers)
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
 RESULTS = REPO / "benchmarks" / "results" / "dedup.json"
 SEED = 13
 COPIES_PER_ORIGINAL = 3
@@ -121,18 +116,9 @@ def scrapinghub_originals() -> list[tuple[str, str]]:
 def ecbplus_docs() -> list[dict[str, object]]:
     """ECB+ documents (SOURCE.md loader, sentence-aware): text without the URL line."""
     docs = []
-    for fn in sorted(glob.glob(str(GOLD / "ecbplus" / "ECB+" / "*" / "*.xml"))):
-        name = os.path.basename(fn)
-        m = re.match(r"(\d+)_\d+(ecbplus|ecb)\.xml$", name)
-        if not m:
-            continue
-        topic, part = m.groups()
-        sentences: dict[int, list[str]] = defaultdict(list)
-        for t in ET.parse(fn).getroot().iter("token"):
-            sentences[int(t.get("sentence", "0"))].append(t.text or "")
-        lines = [" ".join(toks) for s, toks in sorted(sentences.items())
-                 if not (s == 0 and "http" in " ".join(toks))]
-        docs.append({"doc": name, "topic": int(topic), "story": f"{topic}_{part}", "text": "\n".join(lines)})
+    for name, topic, part, sentences in ecbplus_files():
+        lines = [" ".join(toks) for s, toks in sentences if not (s == 0 and "http" in " ".join(toks))]
+        docs.append({"doc": name, "topic": topic, "story": f"{topic}_{part}", "text": "\n".join(lines)})
     return docs
 
 

@@ -38,16 +38,14 @@ import argparse
 import glob
 import hashlib
 import json
-import os
 import re
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path(os.environ.get("DYADLINE_GOLD", REPO.parent / "shared" / "gold"))
+from gold import GOLD, REPO, ecbplus_files  # (benchmarks/gold.py: the shared gold readers)
+
 JUDGMENTS = REPO / "benchmarks" / "data" / "realnews_judgments.jsonl"
 SECOND_JUDGE = REPO / "benchmarks" / "data" / "realnews_second_judge.jsonl"  # a blind second reading of 100
 RESULTS = REPO / "benchmarks" / "results" / "realnews.json"
@@ -65,19 +63,10 @@ def _detok(words: list[str]) -> str:
 
 def load_ecbplus() -> list[tuple[str, str, str | None, str]]:
     """(doc id, text, date, split): one paragraph per ECB+ sentence; a leading URL line is dropped."""
-    import xml.etree.ElementTree as ET
-
     out = []
-    for fn in sorted(glob.glob(str(GOLD / "ecbplus" / "ECB+" / "*" / "*.xml"))):
-        name = os.path.basename(fn)
-        m = re.match(r"(\d+)_\d+(ecbplus|ecb)\.xml$", name)
-        if not m:
-            continue
-        sents: dict[int, list[str]] = {}
-        for t in ET.parse(fn).getroot().iter("token"):
-            sents.setdefault(int(t.get("sentence") or 0), []).append(t.text or "")
-        lines = [_detok(w) for k, w in sorted(sents.items()) if not (k == 0 and w and w[0].startswith("http"))]
-        out.append((name, "\n\n".join(lines), None, "dev" if int(m.group(1)) % 2 else "heldout"))
+    for name, topic, _, sents in ecbplus_files():
+        lines = [_detok(w) for k, w in sents if not (k == 0 and w and w[0].startswith("http"))]
+        out.append((name, "\n\n".join(lines), None, "dev" if topic % 2 else "heldout"))
     return out
 
 
