@@ -2329,6 +2329,9 @@ class FrameFinder:
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
             inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
+            if inner is None and f.entry.needs_event:
+                f.embedded = True  # "ceased to be the dominant power": no act stopped, no event
+                continue
             if inner is None and f.entry.pos == "adj" and any(c.i in self._blocked for c in comps):
                 f.embedded = True  # "determined to give all Iraqis new hope": a resolve towards what the lexicon
                 continue  # calls no event is none either

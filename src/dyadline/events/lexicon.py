@@ -57,6 +57,9 @@ class LexEntry:
     wrapper: bool = False
     coop: str | None = None
     conflict: str | None = None
+    # a wrapper that codes only through an event in the clause under it ("stopped funding the agency" is a
+    # sanction; "ceased to be a great power" is nothing)
+    needs_event: bool = False
     complement_target: bool = False
     needs_target: bool = False  # no event without a target ("called Frei" is a call, "called elections" is not)
     reciprocal: bool = False
@@ -116,6 +119,7 @@ def _entries(raw: list[dict[str, Any]], pos: str, origin: str) -> list[LexEntry]
                     wrapper=bool(item.get("wrapper", False)),
                     coop=normalise_type(item["coop"]) if item.get("coop") else None,
                     conflict=normalise_type(item["conflict"]) if item.get("conflict") else None,
+                    needs_event=bool(item.get("needs_event", False)),
                     complement_target=bool(item.get("complement_target", False)),
                     needs_target=bool(item.get("needs_target", False)),
                     reciprocal=bool(item.get("reciprocal", False)),
