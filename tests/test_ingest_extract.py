@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dyadline.ingest.extract import Extract, clean_text, extract_html
 from dyadline.ingest.furniture import is_furniture
 from dyadline.ingest.langid import DetectLanguage, detect_language
@@ -157,6 +159,28 @@ def test_language_detection() -> None:
                              Document(origin="short", text="Hi")])
     assert [d.language for d in docs] == ["en", "uk", "en"]
     assert [d.skip_reason for d in docs] == [None, "language: uk", None]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # short English lines full of foreign names, which the lite model alone calls Finnish
+    ("Syrian troops opened fire on protesters in Deraa.", "en"),
+    ("Syrian troops fired on protesters in Deraa.", "en"),
+    # short lines of other Latin-script languages keep their language
+    ("La policía detuvo a tres personas en Madrid.", "es"),
+    ("Putin a rencontré Loukachenko à Minsk.", "fr"),
+    ("Il governo ha deciso di inviare truppe in Libia.", "it"),
+    ("Der Präsident hat die Truppen in Mali besucht, die dort stationiert sind.", "de"),
+    ("Les soldats ont ouvert le feu sur les manifestants à Deraa.", "fr"),
+])
+def test_short_lines_with_foreign_names(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_a_short_english_story_is_coded_not_set_aside() -> None:
+    from dyadline import code_text
+
+    got = [(e.type, e.source[0].actor.code) for e in code_text("Syrian troops opened fire on protesters in Deraa.")]
+    assert ("ASSAULT", "SYR") in got
 
 
 def test_language_model_is_bundled_lite_model() -> None:
