@@ -77,3 +77,21 @@ def test_ceasing_to_be_is_no_sanction() -> None:
     # the stop wrapper codes only through an act in its clause (lexicon key needs_event)
     got = events("After the war Britain ceased to be the dominant power in the Gulf.")
     assert "SANCTION" not in {e[0] for e in got}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # light verbs that pass their object noun's event to their subject
+    ("Serbian forces laid siege to Sarajevo.", ("COERCE", "SRB", "BIH")),
+    ("Russia put pressure on Ukraine.", ("COERCE", "RUS", "UKR")),
+    ("Washington exerted pressure on Seoul.", ("COERCE", "USA", "KOR")),
+    ("Pakistan brought charges against two Indian diplomats.", ("ACCUSE", "PAK", "IND")),
+    ("Italy put the blame on Libya.", ("ACCUSE", "ITA", "LBY")),
+    # an idiom of the verb beats its object read through a light verb
+    ("Amman put several joint economic projects with Israel on ice.", ("SANCTION", "JOR", "ISR")),
+    # pressing charges accuses; pressing someone to act is a request
+    ("Egyptian prosecutors pressed charges against two Israeli tourists.", ("ACCUSE", "EGY", "ISR")),
+    ("Kenya pressed Uganda to withdraw its troops.", ("REQUEST", "KEN", "UGA")),
+])
+def test_light_verbs_and_idioms(text: str, expected: tuple[str, str, str]) -> None:
+    got = events(text)
+    assert got and got[0][:3] == expected, got

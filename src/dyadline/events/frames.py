@@ -1879,6 +1879,13 @@ class FrameFinder:
                     else:
                         del frames[v.i]
                     break
+                if any(":" in n for n in vf.entry.needs) and vf.type != f.type:
+                    # an idiom of the verb ("put the projects with Israel on ice") says more than its object
+                    # noun read through a light verb: the idiom keeps the sides the noun found
+                    if not vf.targets and f.targets:
+                        vf.targets, vf.target_slot = f.targets, f.target_slot
+                    del frames[i]
+                    break
                 if vlemma(v) in STATE_VERBS | LIGHT_OVERRIDE or not (vf.sources and vf.targets):
                     del frames[v.i]
         # a noun that is the object of a verb frame is part of that frame ("imposed sanctions"); when both

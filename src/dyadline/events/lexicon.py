@@ -32,7 +32,7 @@ LIGHT_VERBS = frozenset(
     deliver level lodge file hold have open resume announce extend offer voice reach sign conclude
     seal strike order step up intensify escalate renew declare send observe adopt approve introduce unveil authorize authorise
     slap enact expand tighten provide wage unleash initiate accelerate speed hasten complete finish pursue repeat reiterate
-    set form establish create run""".split()
+    set form establish create run lay put exert apply bring""".split()
 )
 
 # Adjectives that govern a clause like a wrapper verb: "X is willing / ready / prepared to ...".
