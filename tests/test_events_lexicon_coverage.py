@@ -95,3 +95,28 @@ def test_ceasing_to_be_is_no_sanction() -> None:
 def test_light_verbs_and_idioms(text: str, expected: tuple[str, str, str]) -> None:
     got = events(text)
     assert got and got[0][:3] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # violence, coercion and charges named as nouns, their victim after "of"
+    ("The Iraqi invasion of Kuwait began in August 1990.", ("ASSAULT", "IRQ", "KWT")),
+    ("The torture of Iraqi prisoners by American soldiers was exposed in 2004.", ("ASSAULT", "USA", "IRQ")),
+    ("Turkish harassment of Greek fishermen continued.", ("COERCE", "TUR", "GRC")),
+    ("Sudan's imprisonment of the British teacher angered London.", ("COERCE", "SDN", "GBR")),
+    ("The Venezuelan nationalization of American oil companies angered Washington.", ("COERCE", "VEN", "USA")),
+    ("The Pakistani indictment of two Indian diplomats surprised Delhi.", ("ACCUSE", "PAK", "IND")),
+])
+def test_event_nouns_the_lexicon_lacked(text: str, expected: tuple[str, str, str]) -> None:
+    got = events(text)
+    assert got and got[0][:3] == expected, got
+
+
+def test_an_execution_needs_someone_executed() -> None:
+    assert events("The Russian government oversaw the execution of the plan.") == []
+
+
+def test_an_alleged_act_is_only_possible() -> None:
+    got = events("Mexico's rights commission opened an investigation into alleged police torture of peasants in Chiapas.")
+    assert got and got[0][0] == "ACCUSE", got  # the inquiry ranks above the act it looks into
+    assault = [e for e in got if e[0] == "ASSAULT"]
+    assert assault and all(e[3] == "possible" for e in assault), got

@@ -46,6 +46,8 @@ PROPOSAL_GOVERNORS = frozenset("propose suggest float seek consider mull weigh p
 # adjectives that say an event noun has not happened (yet)
 UNREALISED_ADJECTIVES = frozenset("""pending planned proposed possible potential future imminent threatened expected
 looming mooted intended prospective would-be upcoming coming ahead announced""".split())
+# adjectives that say an event noun is claimed, not established ("alleged torture", "a suspected air strike")
+CLAIMED_ADJECTIVES = frozenset("alleged suspected purported reported apparent".split())
 # announcing a rally or a strike calls it for later
 ANNOUNCING = frozenset("announce plan schedule organise organize prepare promise threaten".split())
 GATHERING_NOUNS = frozenset("""rally demonstration protest march strike walkout sit-in vigil boycott meeting summit
@@ -125,8 +127,9 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
             negated = True
             cues.append(f"'no {t.text}'")
         if t is trigger and t.pos_ == "NOUN" and (m := next((c for c in t.children if c.dep_ in ("amod", "advmod")
-                                                            and c.lower_ in UNREALISED_ADJECTIVES), None)):
-            possible = True  # "Sudan's pending invasion", "a planned strike", "more protests ahead"
+                                                            and c.lower_ in UNREALISED_ADJECTIVES | CLAIMED_ADJECTIVES),
+                                                       None)):
+            possible = True  # "Sudan's pending invasion", "a planned strike", "alleged torture", "protests ahead"
             cues.append(f"'{m.text} {t.text}'")
         if t is trigger and t.pos_ == "NOUN" and t.dep_ == "pobj" and (
                 (t.head.lower_ == "for" and t.head.head.lemma_.lower() in PREPARING_WORDS)
