@@ -932,6 +932,12 @@ def test_a_place_after_a_locative_preposition_is_no_person() -> None:
                "Monday.")[:3] == ("ASSAULT", "LBN", "ISR")
 
 
+def test_a_name_run_into_an_opening_preposition_is_no_person() -> None:
+    # the tagger reads "Near Ar Raqqah" as a person and the subject: no uncoded doer "Near Ar Raqqah"
+    got = events("Near Ar Raqqah, five strikes engaged two ISIL tactical units and destroyed a front-end loader.")
+    assert got and got[0][0] == "ASSAULT" and got[0][1] != "?", got
+
+
 def test_an_embedded_whether_question_is_only_possible() -> None:
     got = events("Whether Iran and the International Atomic Energy Agency can settle on a new inspection regime will "
                  "be the main question when the board meets in Vienna.")

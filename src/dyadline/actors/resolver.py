@@ -1528,8 +1528,11 @@ class _DocPass:
                     self._non_actor(ent) or self._role_entity(ent)):
                 continue
             label = "PERSON" if self._looks_like_person(ent) else ent.label_
-            if label == "PERSON" and self._after_place_preposition(ent.start):
-                label = "LOC"  # "towns in western Galilee", "off the Spratlys", "near Yongbyon": a place, not a person
+            if label == "PERSON" and (self._after_place_preposition(ent.start) or (
+                    len(ent) > 1 and ent[0].lower_ in PLACE_PREPOSITIONS)):
+                # "towns in western Galilee", "off the Spratlys", "near Yongbyon": a place, not a person; so is a
+                # name the tagger ran into a capitalised preposition opening the sentence ("Near Ar Raqqah, ...")
+                label = "LOC"
             if label == "PERSON" and len(ent) == 1 and ent.start == self.sent_bounds[self.sent_of[ent.start]][0] \
                     and ent.end < self.n and self._role_term(ent.start, ent.end) is not None:
                 continue  # "Riot police fired...": a capital only because it starts the sentence; a role noun
