@@ -29,7 +29,8 @@ Three sets of articles, used differently:
 
 A second judge read a random 100 of the held-out pages' events blind (``realnews_second_judge.jsonl``); the
 agreement is printed with the figures. Precision is over judged events that the current code still produces; events it now produces that were never
-judged are counted as ``unjudged`` and must be judged before a figure is quoted as complete.
+judged are counted as ``unjudged`` and must be judged before a figure is quoted as complete. The judges' brief
+is ``benchmarks/data/realnews_judge_brief.md``.
 """
 
 from __future__ import annotations
