@@ -193,6 +193,16 @@ def test_in_a_war_from_outside_unattributed_shells_are_not_the_victims_own() -> 
     assert ("ASSAULT", "SOM", "SOM", "asserted") in events("Fighting in Mogadishu left 30 people dead.")
 
 
+def test_in_an_article_naming_an_armed_group_unattributed_violence_is_nobody_named() -> None:
+    # a report on the war with ISIL: the soldier killed in Syria is not Syria's violence
+    got = events("ISIL fighters seized the town of Palmyra in May.\n\n"
+                 "The Pentagon named the American soldier who was killed in northern Syria on Sunday.")
+    assert any(e[0] == "ASSAULT" and e[2] == "USA" for e in got), got
+    assert not any(e[0] == "ASSAULT" and e[1] == "SYR" for e in got), got
+    # with no armed group in the article, CAMEO's convention codes it inside the state
+    assert ("ASSAULT", "IRQ", "IRQ", "asserted") in events("A bomb exploded in a market in Baghdad, killing 20 people.")
+
+
 def test_the_military_is_the_force_the_article_named_last() -> None:
     got = _codes("Israeli troops pushed into Gaza City. The military said it had bombed 40 tunnels in Gaza.")
     assert got["military"] == "ISR"

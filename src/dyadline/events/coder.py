@@ -351,14 +351,23 @@ def _states_hit(e: Event) -> set[str]:
     return hit
 
 
-def _war_from_outside(events: list[Event]) -> list[Event]:
+def _armed_group_named(doc: Document) -> bool:
+    """Does the article name a transnational armed group (ISIL, al-Qaeda, al-Shabaab: a non-state code of the
+    rebel sector)?"""
+    return any(m.actor.code and not is_state_code(m.actor.code) and m.actor.sector == "REB"
+               for m in doc.mentions or [] if m.role == "actor")
+
+
+def _war_from_outside(events: list[Event], armed_group: bool = False) -> list[Event]:
     """Unattributed violence in a state that the same article says another state is attacking.
 
     CAMEO codes an attack nobody is named for as the internal violence of the state where it happened ("a bomb
     in Mogadishu" is SOM -> SOM). In an article about Israel's war in Gaza or Sudan's bombing of South Sudan
     that turns every unattributed shell into the victims' own violence. When any event of the article has a
     named attacker from another state hitting that state, the implied attacker is dropped, and so is the event
-    if nobody named is left on either side."""
+    if nobody named is left on either side. So it is in an article that names a transnational armed group
+    (``armed_group``): "a US service member was killed in Syria" in a report on the war with ISIL is not Syria's
+    own violence."""
     attacked_by: dict[str, set[str]] = {}
     hits = [_states_hit(e) for e in events]
     for e, hit in zip(events, hits, strict=True):
@@ -372,7 +381,7 @@ def _war_from_outside(events: list[Event]) -> list[Event]:
         # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the place
         # to the very state it hit
         implied = [p for p in e.source if _implied_doer(p, hit)] if e.type == "ASSAULT" else []
-        if implied and all(attacked_by.get(p.actor.code or "") for p in implied):
+        if implied and (armed_group or all(attacked_by.get(p.actor.code or "") for p in implied)):
             e.source = [p for p in e.source if not _implied_doer(p, hit)]
             e.explanation.setdefault("notes", []).append(
                 "the article names another state attacking this place: the attacker is left unnamed")
@@ -680,7 +689,7 @@ class EventCoder:
             events += sorted(_drop_partial(list(sent_events.values())),
                              key=lambda e: (e.trigger_span[0], -e.confidence))
         self._carry_back_attribution(doc, events)
-        events = _war_from_outside(events)
+        events = _war_from_outside(events, _armed_group_named(doc))
         events = [e for e in events if _political_side(e) and not _private_visit(e)]
         if getattr(self, "_sports_doc", False):
             # a sports article: players, coaches and teams fire, sign, trade, beat and defend; only an event with a
