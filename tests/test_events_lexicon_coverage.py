@@ -120,3 +120,26 @@ def test_an_alleged_act_is_only_possible() -> None:
     assert got and got[0][0] == "ACCUSE", got  # the inquiry ranks above the act it looks into
     assault = [e for e in got if e[0] == "ASSAULT"]
     assert assault and all(e[3] == "possible" for e in assault), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fighting a force off or out
+    ("Kurdish fighters fended off an ISIL attack on Kobani.", ("ASSAULT", "SYR", "IMG")),
+    ("Russian troops wiped out a Chechen rebel unit.", ("ASSAULT", "RUS")),
+    ("Sudanese troops drove out the rebels from the town of Heglig.", ("ASSAULT", "SDN")),
+    ("Israeli commandos took out three Hamas commanders in Gaza.", ("ASSAULT", "ISR", "PSE")),
+    # hitting back: a retort by a government, a strike by warplanes
+    ("Beijing hit back at Washington over the tariffs.", ("ACCUSE", "CHN", "USA")),
+    ("Israeli jets hit back at Hezbollah positions in southern Lebanon.", ("ASSAULT", "ISR", "LBN")),
+])
+def test_phrasal_verbs_of_fighting_and_retort(text: str, expected: tuple[str, ...]) -> None:
+    got = events(text)
+    assert got and got[0][: len(expected)] == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "France teamed up with Germany to fight terrorism.",
+    "Greece took out a loan from the IMF.",
+])
+def test_fighting_a_scourge_or_taking_out_a_loan_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {e[0] for e in events(text)}, events(text)
