@@ -21,11 +21,12 @@ from dyadline.model import Document
 MIN_CHARS = 20  # shorter texts get no reliable guess: they are left undecided and treated as English
 ENGLISH = "en"
 # fastText's lite model is unsure on short English lines full of foreign names ("Syrian troops opened fire on
-# protesters in Deraa." comes out Finnish, 0.54). Unless the model is sure, such a line is English when at least two
-# of its words, and a fifth of them, are English function words, and none is a function word of another major
-# Latin-script language ("la", "der", "het", "di" ...).
+# protesters in Deraa." comes out Finnish, 0.54). Unless the model is sure, such a line is English when two of its
+# words (one, when the model's guess is weak) and at least a seventh of them are English function words, and none
+# is a function word of another major Latin-script language ("la", "der", "het", "di" ...).
 SHORT_LETTERS = 160
 SURE = 0.9
+WEAK = 0.5
 ENGLISH_WORDS = frozenset(
     """the of and to in on at for with from by a an was were is are has have had that this would will said after
     over its their his her they he she it not as been which who into than against about""".split()
@@ -54,18 +55,20 @@ def _detect_one(text: str) -> tuple[str, float]:
     if not res:
         return "und", 0.0
     lang, score = str(res[0]["lang"]), float(res[0]["score"])
-    if lang != ENGLISH and score < SURE and _looks_english(text):
+    if lang != ENGLISH and score < SURE and _looks_english(text, score):
         return ENGLISH, 0.5
     return lang, score
 
 
-def _looks_english(text: str) -> bool:
-    """A short Latin-script line whose function words are English (see ENGLISH_WORDS)."""
+def _looks_english(text: str, score: float = 1.0) -> bool:
+    """A short Latin-script line whose function words are English (see ENGLISH_WORDS); one is enough when the
+    model's own guess is weak ("The African Union condemned Mali." is Italian at 0.38)."""
     if sum(ch.isalpha() for ch in text) > SHORT_LETTERS or any(ch.isalpha() and ord(ch) > 0x24F for ch in text):
         return False
     words = _WORD.findall(text.lower())
     english = sum(w in ENGLISH_WORDS for w in words)
-    return english >= 2 and english >= 0.2 * len(words) and not any(w in FOREIGN_WORDS for w in words)
+    enough = english >= 2 or (english == 1 and score < WEAK)
+    return enough and english >= 0.15 * len(words) and not any(w in FOREIGN_WORDS for w in words)
 
 
 def detect_language(text: str, max_chars: int = 4000) -> str | None:
