@@ -143,3 +143,23 @@ def test_phrasal_verbs_of_fighting_and_retort(text: str, expected: tuple[str, ..
 ])
 def test_fighting_a_scourge_or_taking_out_a_loan_is_no_attack(text: str) -> None:
     assert "ASSAULT" not in {e[0] for e in events(text)}, events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces took three Iranian soldiers prisoner.", ("COERCE", "IRQ", "IRN")),
+    ("American jets struck ISIL targets in Iraq.", ("ASSAULT", "USA", "IMG")),  # a military target, not a figure
+    ("Two rockets fired from Gaza landed in southern Israel.", ("ASSAULT", "-", "ISR")),
+    ("Three mortar shells exploded near the Turkish embassy in Kabul.", ("ASSAULT",)),
+])
+def test_prisoners_targets_and_shells(text: str, expected: tuple[str, ...]) -> None:
+    got = events(text)
+    assert got and got[0][: len(expected)] == expected, got
+
+
+def test_a_target_of_figures_is_no_military_target() -> None:
+    assert events("The Brazilian central bank missed its inflation target.") == []
+
+
+def test_a_jury_is_a_court() -> None:
+    assert events("A federal jury in Miami convicted a former Haitian police chief of drug smuggling.")[0][:2] == (
+        "ACCUSE", "USA")
