@@ -163,3 +163,10 @@ def test_a_target_of_figures_is_no_military_target() -> None:
 def test_a_jury_is_a_court() -> None:
     assert events("A federal jury in Miami convicted a former Haitian police chief of drug smuggling.")[0][:2] == (
         "ACCUSE", "USA")
+
+
+def test_who_should_be_held_responsible_is_an_accusation_made() -> None:
+    got = events("The governor said President Bashir should be held responsible.")
+    assert any(e[0] == "ACCUSE" and e[2] == "SDN" and e[3] == "asserted" for e in got), got
+    # a mere possibility stays one
+    assert ("ACCUSE", "UNO", "IRN", "possible") in events("The UN may hold Iran responsible.")

@@ -919,6 +919,12 @@ class EventCoder:
             notes.append("a threat worded as a conditional future is asserted")
             factuality = "asserted"
             fcues = fcues + ["the threat itself is asserted"]
+        elif typ == "ACCUSE" and factuality == "possible" and fcues and all(c.startswith("obligation") for c in fcues):
+            # "said Bashir should be held responsible", "must be held accountable": saying who ought to answer for
+            # something is the accusation itself (CAMEO 112), made now
+            notes.append("an obligation to answer for something is an accusation made")
+            factuality = "asserted"
+            fcues = fcues + ["the accusation itself is asserted"]
         elif quad == 4 and factuality == "possible" and sources and targets and _conditional_threat(f, fcues):
             # "Russia will attack Ukraine if Kyiv strikes ...": the actor states a conditional threat (PLOVER
             # THREATEN, CAMEO 138); the threat itself is asserted. "If Minsk joins the war, Ukraine will have
