@@ -170,3 +170,13 @@ def test_who_should_be_held_responsible_is_an_accusation_made() -> None:
     assert any(e[0] == "ACCUSE" and e[2] == "SDN" and e[3] == "asserted" for e in got), got
     # a mere possibility stays one
     assert ("ACCUSE", "UNO", "IRN", "possible") in events("The UN may hold Iran responsible.")
+
+
+def test_an_armed_group_after_a_named_one_is_that_group() -> None:
+    from dyadline.api import code_documents
+    from dyadline.model import Document
+
+    doc = Document(origin="t", text="ISIL fighters seized the town of Palmyra in May.\n\n"
+                                    "The armed group also took over a nearby air base during the battle.")
+    got = {m.text: m.actor.code for d in code_documents([doc]) for m in d.mentions if m.role == "actor"}
+    assert got.get("armed group") == "IMG", got
