@@ -31,6 +31,10 @@ A second judge read a random 100 of the held-out pages' events blind (``realnews
 agreement is printed with the figures. Precision is over judged events that the current code still produces; events it now produces that were never
 judged are counted as ``unjudged`` and must be judged before a figure is quoted as complete. The judges' brief
 is ``benchmarks/data/realnews_judge_brief.md``.
+
+Recall: 320 random sentences were coded blind by helpers with every event a coder should find
+(``realnews_annotations.jsonl``, brief in ``realnews_annotation_brief.md``); the benchmark reports how many of those
+events dyadline finds, by type alone and with both sides' codes.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ from gold import GOLD, REPO, ecbplus_files  # (benchmarks/gold.py: the shared go
 
 JUDGMENTS = REPO / "benchmarks" / "data" / "realnews_judgments.jsonl"
 SECOND_JUDGE = REPO / "benchmarks" / "data" / "realnews_second_judge.jsonl"  # a blind second reading of 100
+# events a coder should find in 320 random sentences, coded blind by helpers (codes only, keyed by sentence hash)
+ANNOTATIONS = REPO / "benchmarks" / "data" / "realnews_annotations.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "realnews.json"
 TYPE_RIGHT = ("correct", "wrong_actors", "wrong_factuality")
 
@@ -94,6 +100,10 @@ def event_key(doc_id: str, e: Any) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
+def sentence_key(doc_id: str, sentence: str) -> str:
+    return hashlib.sha1(f"{doc_id}|{sentence.strip()}".encode()).hexdigest()[:16]
+
+
 def code(docs_in: list[tuple[str, str, str | None, str]]) -> list[dict[str, Any]]:
     from dyadline.actors.resolver import ResolveActors
     from dyadline.events.coder import CodeEvents
@@ -112,6 +122,8 @@ def code(docs_in: list[tuple[str, str, str | None, str]]) -> list[dict[str, Any]
     for (doc_id, _, _, split), d in zip(docs_in, docs, strict=True):
         for e in d.events or []:
             out.append({"key": event_key(doc_id, e), "doc": doc_id, "split": split, "type": e.type,
+                        "sentence_key": sentence_key(doc_id, e.sentence),
+                        "sides": [[[p.actor.code, p.actor.sector] for p in side] for side in (e.source, e.target)],
                         "source": [f"{p.text}={p.actor.code}" for p in e.source],
                         "target": [f"{p.text}={p.actor.code}" for p in e.target],
                         "factuality": e.factuality, "confidence": round(e.confidence, 3), "sentence": e.sentence})
@@ -128,6 +140,48 @@ def score(events: list[dict[str, Any]], verdicts: dict[str, dict[str, Any]]) -> 
         "type_precision": round(sum(c[v] for v in TYPE_RIGHT) / n, 3) if n else None,
         "false_events": round(c["no_event"] / n, 3) if n else None,
     }
+
+
+def _side_matches(gold: str | None, ours: list[list[Any]]) -> bool:
+    """A gold side with no code matches whatever we found; a coded one needs that code among ours. An armed
+    group (IMG) matches our armed-group code or a state code read for a rebel-sector mention (CAMEO codes
+    Hezbollah as LBN REB)."""
+    if not gold:
+        return True
+    return any(code == gold or (gold == "IMG" and sector == "REB") for code, sector in ours)
+
+
+def _event_matches(g: dict[str, Any], e: dict[str, Any], with_sides: bool) -> bool:
+    if g["type"] != e["type"]:
+        return False
+    if not with_sides:
+        return True
+    src, tgt = e["sides"]
+    return (_side_matches(g["source"], src) and _side_matches(g["target"], tgt)) or (
+        _side_matches(g["source"], tgt) and _side_matches(g["target"], src))  # a joint act either way round
+
+
+def recall(events: list[dict[str, Any]], annotated: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Recall against blind annotations of random sentences: how many of the events a coder should find we find
+    (type alone, and type with both sides), and how often we code an event in a sentence that holds none."""
+    ours: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        ours.setdefault(e["sentence_key"], []).append(e)
+    # dyadline codes only events with a coded actor on one side: gold events with neither side coded ("2,000
+    # people have been killed") are counted apart, not as misses
+    gold = [(k, g) for k, a in annotated.items() for g in a["events"] if g["source"] or g["target"]]
+    uncoded = sum(1 for a in annotated.values() for g in a["events"] if not (g["source"] or g["target"]))
+    empty = [k for k, a in annotated.items() if not a["events"]]
+    found_type = sum(any(_event_matches(g, e, False) for e in ours.get(k, [])) for k, g in gold)
+    found = sum(any(_event_matches(g, e, True) for e in ours.get(k, [])) for k, g in gold)
+    coded = [(k, e) for k in annotated for e in ours.get(k, [])]
+    right = sum(any(_event_matches(g, e, True) for g in annotated[k]["events"]) for k, e in coded)
+    n = len(gold)
+    return {"sentences": len(annotated), "sentences_with_events": len(annotated) - len(empty), "gold_events": n,
+            "gold_events_without_a_coded_side": uncoded,
+            "recall_type": round(found_type / n, 3) if n else None, "recall": round(found / n, 3) if n else None,
+            "our_events": len(coded), "precision": round(right / len(coded), 3) if coded else None,
+            "false_on_empty_sentences": round(sum(bool(ours.get(k)) for k in empty) / len(empty), 3) if empty else None}
 
 
 def agreement(first: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
@@ -165,6 +219,13 @@ def main() -> int:
             if line.strip():
                 j = json.loads(line)
                 verdicts.setdefault(j["set"], {})[j["key"]] = j
+    annotations: dict[str, dict[str, dict[str, Any]]] = {}
+    if ANNOTATIONS.exists():
+        with open(ANNOTATIONS, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    a = json.loads(line)
+                    annotations.setdefault(a["set"], {})[a["key"]] = a
     results: dict[str, Any] = {}
     dump = []
     for name, loader in (("scrapinghub", load_scrapinghub), ("ecbplus", load_ecbplus), ("re3d", load_re3d)):
@@ -175,6 +236,9 @@ def main() -> int:
         results[name] = {"documents": len(docs), "seconds": round(time.time() - t0, 1)}
         for split in sorted({e["split"] for e in events}):
             results[name][split] = score([e for e in events if e["split"] == split], v)
+            ann = {k: a for k, a in annotations.get(name, {}).items() if a["split"] == split}
+            if ann:
+                results[name][split]["recall"] = recall([e for e in events if e["split"] == split], ann)
         for e in events:
             dump.append({"set": name, **e, "verdict": v.get(e["key"], {}).get("verdict")})
     print("real news: judged events still produced (precision = correct / judged)")
@@ -186,6 +250,17 @@ def main() -> int:
                 s = r[split]
                 print(f"{name:12} {split:8} {s['events']:6d} {s['judged']:6d} {s['unjudged']:8d} "
                       f"{s['precision'] or 0:9.3f} {s['type_precision'] or 0:9.3f} {s['false_events'] or 0:6.3f}")
+    if annotations:
+        print("\nreal news: blind annotations of random sentences (recall = gold events we find)")
+        print(f"{'set':12} {'split':8} {'sents':>5} {'w/event':>7} {'gold':>5} {'rec-type':>8} {'recall':>6} "
+              f"{'ours':>5} {'prec':>5} {'false-on-empty':>14}")
+        for name, r in results.items():
+            for split in ("dev", "heldout"):
+                if split in r and "recall" in r[split]:
+                    q = r[split]["recall"]
+                    print(f"{name:12} {split:8} {q['sentences']:5d} {q['sentences_with_events']:7d} {q['gold_events']:5d} "
+                          f"{q['recall_type'] or 0:8.3f} {q['recall'] or 0:6.3f} {q['our_events']:5d} "
+                          f"{q['precision'] or 0:5.3f} {q['false_on_empty_sentences'] or 0:14.3f}")
     results["judge_agreement"] = agreement(verdicts)
     a = results["judge_agreement"]
     if a.get("events"):
