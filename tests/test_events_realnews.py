@@ -523,3 +523,13 @@ def test_who_claims_an_attack_did_it() -> None:
 def test_what_warplanes_destroy_is_an_attack_what_troops_destroy_may_be_coercion() -> None:
     assert events("On Friday, French aircraft destroyed six ISIL vehicles near Raqqa.")[0][:3] == ("ASSAULT", "FRA", "IMG")
     assert events("Israeli troops destroyed the crops of Palestinian farmers.")[0][0] == "COERCE"
+
+
+def test_we_in_a_statement_introduced_by_a_colon_is_the_speakers_side() -> None:
+    text = ("Speaking in London, Foreign Office Minister Alan Duncan said:\n\n"
+            "We condemn the shelling of the hospital in Idlib. We call on Russia to stop the bombing of Aleppo.")
+    got = events(text)
+    assert ("REQUEST", "GBR", "RUS", "asserted") in got, got
+    # without such an introduction, "we" stays nobody (an editorial's "we" is the newspaper)
+    got = events("The fighting goes on. We call on Russia to stop the bombing of Aleppo.")
+    assert not any(e[0] == "REQUEST" and e[1] == "GBR" for e in got), got

@@ -955,8 +955,34 @@ def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
                     return idx.actors(c)
             return []
         if cur.head is cur:
-            return []
+            break
         cur = cur.head
+    if tok.lower_ in ("we", "us", "our"):
+        return _statement_speaker(tok, idx)
+    return []
+
+
+STATEMENT_LOOKBACK = 3  # sentences
+
+
+def _statement_speaker(tok: Any, idx: MentionIndex) -> list[Mention]:
+    """ 'Tobias Ellwood said:' then 'We condemn the attack ...': a "we" in the statement a colon introduced, within
+    a few sentences after it, is the speaker's side (official statements quote whole paragraphs this way)."""
+    doc = tok.doc
+    start = tok.sent.start
+    seen = 0
+    for i in range(start - 1, max(-1, start - 400), -1):
+        t = doc[i]
+        if t.is_sent_start:
+            seen += 1
+            if seen > STATEMENT_LOOKBACK:
+                return []
+        if t.text == ":" and i > 0 and doc[i - 1].lemma_.lower() in REPORTING:
+            verb = doc[i - 1]
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    return [m for m in idx.actors(c) if m.actor.code]
+            return []
     return []
 
 
