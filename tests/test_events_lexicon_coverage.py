@@ -180,3 +180,12 @@ def test_an_armed_group_after_a_named_one_is_that_group() -> None:
                                     "The armed group also took over a nearby air base during the battle.")
     got = {m.text: m.actor.code for d in code_documents([doc]) for m in d.mentions if m.role == "actor"}
     assert got.get("armed group") == "IMG", got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union is strongly committed to contribute to a political transition in Syria.", ("AGREE", "EUR")),
+    ("Japan is committed to providing aid to Myanmar.", ("AGREE", "JPN", "MMR")),
+])
+def test_the_one_committed_is_the_doer(text: str, expected: tuple[str, ...]) -> None:
+    got = events(text)
+    assert got and got[0][: len(expected)] == expected, got

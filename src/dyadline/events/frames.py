@@ -937,6 +937,8 @@ REPORTING = frozenset("say tell announce state declare add claim insist warn tol
 
 
 FIRST_PERSON = frozenset("i we us our me my".split())
+# participles whose passive binds its subject to act ("is committed to", "is determined to")
+SELF_BINDING = frozenset("commit determine resolve dedicate devote pledge".split())
 
 
 def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
@@ -2358,9 +2360,24 @@ class FrameFinder:
         for f in frames.values():
             if not f.entry.wrapper:
                 continue
+            if vlemma(f.trigger) in SELF_BINDING and not f.sources:
+                # "the EU is committed to contribute", "Britain is committed to helping": the one bound is the doer
+                t = f.trigger
+                bound = [c for c in t.children if c.dep_ == "nsubjpass"]
+                if t.dep_ == "acomp" and t.head.lemma_ == "be":
+                    bound += [c for c in t.head.children if c.dep_ == "nsubj"]
+                for c in bound:
+                    ms = idx.actors(c)
+                    if ms:
+                        f.sources, f.source_slot = ms, "bound-subject"
+                        f.targets = [m for m in f.targets if all(m is not x for x in ms)]
+                        break
             comps = [c for c in f.trigger.children if c.dep_ in CLAUSE_DEPS]
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
+            if vlemma(f.trigger) in SELF_BINDING:  # "committed to helping Iraq": the gerund after "to"
+                comps += [g for c in f.trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                          for g in c.children if g.dep_ == "pcomp"]
             inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
             if inner is None and f.entry.needs_event:
                 f.embedded = True  # "ceased to be the dominant power": no act stopped, no event
