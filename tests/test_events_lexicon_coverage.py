@@ -189,3 +189,8 @@ def test_an_armed_group_after_a_named_one_is_that_group() -> None:
 def test_the_one_committed_is_the_doer(text: str, expected: tuple[str, ...]) -> None:
     got = events(text)
     assert got and got[0][: len(expected)] == expected, got
+
+
+def test_commanding_a_unit_is_no_order() -> None:
+    assert events("General Petraeus commanded US forces in Iraq.") == []
+    assert events("Saddam commanded his troops to withdraw from Kuwait.")[0][:2] == ("REQUEST", "IRQ")
