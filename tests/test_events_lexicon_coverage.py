@@ -194,3 +194,13 @@ def test_the_one_committed_is_the_doer(text: str, expected: tuple[str, ...]) -> 
 def test_commanding_a_unit_is_no_order() -> None:
     assert events("General Petraeus commanded US forces in Iraq.") == []
     assert events("Saddam commanded his troops to withdraw from Kuwait.")[0][:2] == ("REQUEST", "IRQ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Scotland Yard arrested two Russian diplomats.", ("COERCE", "GBR", "RUS")),
+    ("ICE deported 300 Mexicans.", ("COERCE", "USA", "MEX")),
+])
+def test_police_forces_are_state_agents(text: str, expected: tuple[str, str, str]) -> None:
+    got = events(text)
+    assert got and got[0][:3] == expected, got
+    assert events("The ice melted in the Arctic.") == []
