@@ -204,3 +204,8 @@ def test_police_forces_are_state_agents(text: str, expected: tuple[str, str, str
     got = events(text)
     assert got and got[0][:3] == expected, got
     assert events("The ice melted in the Arctic.") == []
+
+
+def test_at_the_hands_of_names_the_doers() -> None:
+    got = events("Hundreds of thousands of Syrians have been killed at the hands of Assad and ISIL.")
+    assert ("ASSAULT", "SYR", "SYR", "asserted") in got and ("ASSAULT", "IMG", "SYR", "asserted") in got, got

@@ -988,6 +988,23 @@ def _statement_speaker(tok: Any, idx: MentionIndex) -> list[Mention]:
     return []
 
 
+def _at_the_hands_of(v: Any, idx: MentionIndex) -> list[Mention]:
+    """The actors of "at the hands of X" hung on ``v`` (each of a coordination: "of Assad and ISIL")."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for h in c.children:
+                if h.dep_ == "pobj" and h.lemma_.lower() == "hand":
+                    for of in h.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            out: list[Mention] = []
+                            for x in of.children:
+                                if x.dep_ == "pobj":
+                                    for t in (x, *[y for y in x.conjuncts]):
+                                        out += [m for m in idx.actors(t) if m.actor.code and m not in out]
+                            return out
+    return []
+
+
 POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
 
 
@@ -1404,6 +1421,9 @@ class FrameFinder:
         found = self._first_slot(f, v, idx, nominal, f.entry.source, speaker_pronouns=True)
         if found:
             f.sources, f.source_slot = found
+        elif f.type in ("ASSAULT", "COERCE") and (hands := _at_the_hands_of(v, idx)):
+            # "were killed at the hands of Assad and ISIL", "deaths at the hands of the police": the agent
+            f.sources, f.source_slot = hands, "at-the-hands-of"
         if not nominal and f.sources and f.source_slot == "subj":
             f.source_slot = subject_of(v)[1] or "subj"
         found = self._first_slot(f, v, idx, nominal, f.entry.target, exclude=f.sources)
