@@ -209,3 +209,13 @@ def test_police_forces_are_state_agents(text: str, expected: tuple[str, str, str
 def test_at_the_hands_of_names_the_doers() -> None:
     got = events("Hundreds of thousands of Syrians have been killed at the hands of Assad and ISIL.")
     assert ("ASSAULT", "SYR", "SYR", "asserted") in got and ("ASSAULT", "IMG", "SYR", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces liberated Fallujah from ISIL.", ("ASSAULT", "IRQ", "IMG")),
+    ("Syrian Kurdish forces recaptured Kobani from ISIL.", ("ASSAULT", "SYR", "IMG")),
+])
+def test_taking_a_town_back_from_a_force_is_fighting_it(text: str, expected: tuple[str, str, str]) -> None:
+    got = events(text)
+    assert got and got[0][:3] == expected, got
+    assert events("Iraqi forces liberated Fallujah.") == []  # nobody named it was taken from: no dyad
