@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyadline import code_text
+from dyadline.events.testing import coded_rows
 
 
 def events(text: str, date: str = "2010-05-01") -> list[tuple[str, str, str, str]]:
-    evs = sorted(code_text(text, date=date), key=lambda e: -e.confidence)
-    return [(e.type, ",".join(p.actor.code or "?" for p in e.source) or "-",
-             ",".join(p.actor.code or "?" for p in e.target) or "-", e.factuality) for e in evs]
+    return coded_rows(text, date)
 
 
 @pytest.mark.parametrize("text, expected", [

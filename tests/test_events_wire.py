@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyadline import code_text
 from dyadline.events.lexicon import get_lexicon
+from dyadline.events.testing import coded_rows
 
 
 def events(text: str) -> list[tuple[str, str, str, str]]:
-    evs = sorted(code_text(text, date="1995-05-01"), key=lambda e: -e.confidence)
-    return [(e.type, ",".join(p.actor.code or "?" for p in e.source) or "-",
-             ",".join(p.actor.code or "?" for p in e.target) or "-", e.factuality) for e in evs]
+    return coded_rows(text, "1995-05-01")
 
 
 def top(text: str) -> tuple[str, str, str, str]:

@@ -17,6 +17,17 @@ from dyadline.model import Actor, Document, Mention, Sentence
 ActorSpec = str | tuple[str | None, str | None] | tuple[str | None, str | None, str]
 
 
+def coded_rows(text: str, date: str | None = None) -> list[tuple[str, str, str, str]]:
+    """Code ``text`` through the whole pipeline (own actors) and return each event as (type, source codes, target
+    codes, factuality), highest confidence first; "?" is an uncoded actor, "-" an empty side. The compact form the
+    rule tests compare against."""
+    from dyadline import code_text
+
+    evs = sorted(code_text(text, date=date), key=lambda e: -e.confidence)
+    return [(e.type, ",".join(p.actor.code or "?" for p in e.source) or "-",
+             ",".join(p.actor.code or "?" for p in e.target) or "-", e.factuality) for e in evs]
+
+
 def doc_with_mentions(text: str, actors: Mapping[str, ActorSpec], date: str | None = "2024-09-08",
                       site: str | None = None, source_outlet: str | None = None,
                       locations: Mapping[str, str] | None = None) -> Document:
