@@ -381,10 +381,12 @@ def _war_from_outside(events: list[Event], armed_group: bool = False) -> list[Ev
         # the place's own state, or an unnamed role noun ("an artillery shell", "the gunmen") coded by the place
         # to the very state it hit
         implied = [p for p in e.source if _implied_doer(p, hit)] if e.type == "ASSAULT" else []
-        if implied and (armed_group or all(attacked_by.get(p.actor.code or "") for p in implied)):
+        from_outside = bool(implied) and all(attacked_by.get(p.actor.code or "") for p in implied)
+        if implied and (armed_group or from_outside):
             e.source = [p for p in e.source if not _implied_doer(p, hit)]
             e.explanation.setdefault("notes", []).append(
-                "the article names another state attacking this place: the attacker is left unnamed")
+                "the article names another state attacking this place: the attacker is left unnamed" if from_outside
+                else "the article names a transnational armed group: the attacker is left unnamed")
             if not e.source and all(p.rule == "event-place-target" for p in e.target):
                 continue
         out.append(e)

@@ -22,7 +22,7 @@ MIN_CHARS = 20  # shorter texts get no reliable guess: they are left undecided a
 ENGLISH = "en"
 # fastText's lite model is unsure on short English lines full of foreign names ("Syrian troops opened fire on
 # protesters in Deraa." comes out Finnish, 0.54). Unless the model is sure, such a line is English when two of its
-# words (one, when the model's guess is weak) and at least a seventh of them are English function words, and none
+# words (one, when the model's guess is weak) and about a seventh of them or more are English function words, and none
 # is a function word of another major Latin-script language ("la", "der", "het", "di" ...).
 SHORT_LETTERS = 160
 SURE = 0.9
