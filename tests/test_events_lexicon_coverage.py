@@ -217,3 +217,18 @@ def test_taking_a_town_back_from_a_force_is_fighting_it(text: str, expected: tup
     got = events(text)
     assert got and got[0][:3] == expected, got
     assert events("Iraqi forces liberated Fallujah.") == []  # nobody named it was taken from: no dyad
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the doer of a gerund after a preposition on a verb is that verb's subject
+    ("Russia responded by expelling 23 British diplomats.", ("SANCTION", "RUS", "GBR", "asserted")),
+    ("Iran angered Washington by seizing a British tanker.", ("COERCE", "IRN", "GBR", "asserted")),
+    ("The Iraqi court deliberated for hours before convicting two Americans.", ("ACCUSE", "IRQ", "USA", "asserted")),
+    # "without" and "instead of" deny the act; a modal on the verb makes it only possible
+    ("France recognised Kosovo without consulting Germany.", ("CONSULT", "FRA", "DEU", "negated")),
+    ("Instead of condemning Russia, Serbia praised Putin.", ("ACCUSE", "SRB", "RUS", "negated")),
+    ("Mexico said it would publish its position after consulting the United States.",
+     ("CONSULT", "MEX", "USA", "possible")),
+])
+def test_gerunds_after_prepositions(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in events(text), events(text)

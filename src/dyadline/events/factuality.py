@@ -106,6 +106,14 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in PROPOSAL_GOVERNORS:
         possible = True  # "proposed new limits on imports", "is seeking sanctions": the measure is not in force
         cues.append(f"proposed by '{trigger.head.text}'")
+    if trigger.dep_ == "pcomp" and (trigger.head.lower_ == "without" or (trigger.head.lower_ == "of" and any(
+            x.lower_ == "instead" for x in (trigger.head.head, *trigger.head.children)))):
+        negated = True  # "recognised Kosovo without consulting Germany", "instead of apologising to Japan"
+        cues.append(f"'{trigger.head.text}' before '{trigger.text}'")
+    elif trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and (m := _modal_on(trigger.head.head)) is not None \
+            and m.lower_ != "can":
+        possible = True  # "would publish its position after consulting lawyers": the gerund shares the modal
+        cues.append(f"modal '{m.text}' on '{trigger.head.head.text}' before '{trigger.text}'")
     for t in carriers:
         n = _neg_on(t)
         m = _modal_on(t)
