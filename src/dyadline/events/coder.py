@@ -1075,7 +1075,10 @@ class EventCoder:
         else:
             for s in sources:
                 pairs.append(([s], [], False))
-        if f.entry.needs_target and path != "light" and not any(t for _, t, _ in pairs):
+        if f.entry.needs_target and path != "light" and (not any(t for _, t, _ in pairs) or (
+                f.entry.target == ("obj",) and f.target_slot.startswith("nearest-in-phrase"))):
+            # ("Palestinians sheltering in a UN school": a sense that needs its object acted on is not met by an
+            # actor found further into the phrase)
             # the lexicon says this sense needs someone acted on or met: "called Frei", not "called elections";
             # "met Xi", not "after the cabinet meeting" (a reciprocal pair has its partner as the target). A light
             # verb states the act itself ("officials held consultations"), so it keeps a one-sided event
