@@ -393,6 +393,20 @@ def _war_from_outside(events: list[Event], armed_group: bool = False) -> list[Ev
     return out
 
 
+def _inside_preposition(doc: Any, m: Mention, trigger: Any) -> bool:
+    """Does the mention hang in a prepositional phrase under ``trigger`` ("sheltering in a UN school")?"""
+    if m.token_start < 0:
+        return False
+    t = doc[m.token_start]
+    for _ in range(8):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "prep"):
+            return True
+        t = t.head
+    return False
+
+
 def _implied_target(anchor: Mention, code: str, text: str, rule: str, confidence: float,
                     sector: str | None = None) -> Mention:
     """A target the sentence implies but does not name (a state, placed at the doer's span for evidence)."""
@@ -1076,9 +1090,10 @@ class EventCoder:
             for s in sources:
                 pairs.append(([s], [], False))
         if f.entry.needs_target and path != "light" and (not any(t for _, t, _ in pairs) or (
-                f.entry.target == ("obj",) and f.target_slot.startswith("nearest-in-phrase"))):
+                f.entry.target == ("obj",) and f.target_slot.startswith("nearest-in-phrase")
+                and all(_inside_preposition(span.doc, m, f.trigger) for m in targets))):
             # ("Palestinians sheltering in a UN school": a sense that needs its object acted on is not met by an
-            # actor found further into the phrase)
+            # actor found inside a prepositional phrase further on; "helped Pakistan rebuild" still is)
             # the lexicon says this sense needs someone acted on or met: "called Frei", not "called elections";
             # "met Xi", not "after the cabinet meeting" (a reciprocal pair has its partner as the target). A light
             # verb states the act itself ("officials held consultations"), so it keeps a one-sided event
