@@ -745,8 +745,7 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
             return objs, "controller-obj"
         toks, slot = subject_of(head, seen + 1)
         return toks, "controller-subj" if toks else ""
-    if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lower_ in ("committed", "dedicated", "devoted") \
-            and v.head.head.dep_ == "acomp":
+    if v.dep_ == "pcomp" and v.head.lower_ == "to" and _self_binding(v.head.head) and v.head.head.dep_ == "acomp":
         toks, slot = subject_of(v.head.head.head, seen + 1)  # "al-Qaida remains committed to carrying out attacks"
         return toks, "controller-subj" if toks else ""
     inverted = _inverted_subject(v)
@@ -949,8 +948,14 @@ REPORTING = frozenset("say tell announce state declare add claim insist warn tol
 
 
 FIRST_PERSON = frozenset("i we us our me my".split())
-# participles whose passive binds its subject to act ("is committed to", "is determined to")
+# participles whose passive binds its subject to act ("is committed to", "is determined to"), as verb lemmas and as
+# the adjectives the tagger sometimes makes of them
 SELF_BINDING = frozenset("commit determine resolve dedicate devote pledge".split())
+SELF_BINDING_ADJECTIVES = frozenset("committed determined resolved dedicated devoted pledged".split())
+
+
+def _self_binding(tok: Any) -> bool:
+    return vlemma(tok) in SELF_BINDING or tok.lower_ in SELF_BINDING_ADJECTIVES
 
 
 def _speaker_for_pronoun(tok: Any, idx: MentionIndex) -> list[Mention]:
@@ -2392,7 +2397,7 @@ class FrameFinder:
         for f in frames.values():
             if not f.entry.wrapper:
                 continue
-            if vlemma(f.trigger) in SELF_BINDING and not f.sources:
+            if _self_binding(f.trigger) and not f.sources:
                 # "the EU is committed to contribute", "Britain is committed to helping": the one bound is the doer
                 t = f.trigger
                 bound = [c for c in t.children if c.dep_ == "nsubjpass"]
@@ -2407,7 +2412,7 @@ class FrameFinder:
             comps = [c for c in f.trigger.children if c.dep_ in CLAUSE_DEPS]
             for c in list(comps):  # "called on Y to ...": the clause may hang under the particle/prep
                 comps += [g for g in c.children if g.dep_ == "xcomp"]
-            if vlemma(f.trigger) in SELF_BINDING:  # "committed to helping Iraq": the gerund after "to"
+            if _self_binding(f.trigger):  # "committed to helping Iraq": the gerund after "to"
                 comps += [g for c in f.trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                           for g in c.children if g.dep_ == "pcomp"]
             inner = next((g for g in (_frame_at(frames, c) for c in comps) if g is not None and g is not f), None)
