@@ -166,6 +166,13 @@ def test_language_detection() -> None:
     ("Syrian troops opened fire on protesters in Deraa.", "en"),
     ("Syrian troops fired on protesters in Deraa.", "en"),
     ("The African Union condemned Mali.", "en"),  # one function word, and the model's guess (Italian) is weak
+    # every lower-case word English, the rest names: the model alone calls these Dutch ("met", "in")
+    ("Putin met Erdogan in Sochi.", "en"),
+    ("In Paris, Hollande met Merkel.", "en"),
+    # a word English lacks, or another language's function word, leaves the line to the model
+    ("Poetin ontmoette Erdogan in Sochi.", "nl"),
+    ("De president bezocht Berlijn gisteren.", "nl"),
+    ("Het kabinet van Rutte is gevallen.", "nl"),
     # short lines of other Latin-script languages keep their language
     ("La policía detuvo a tres personas en Madrid.", "es"),
     ("Putin a rencontré Loukachenko à Minsk.", "fr"),
@@ -182,6 +189,8 @@ def test_a_short_english_story_is_coded_not_set_aside() -> None:
 
     got = [(e.type, e.source[0].actor.code) for e in code_text("Syrian troops opened fire on protesters in Deraa.")]
     assert ("ASSAULT", "SYR") in got
+    met = [(e.type, e.source[0].actor.code) for e in code_text("Putin met Erdogan in Sochi.", date="2020-01-01")]
+    assert ("CONSULT", "RUS") in met
 
 
 def test_language_model_is_bundled_lite_model() -> None:

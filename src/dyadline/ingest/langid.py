@@ -55,9 +55,51 @@ def _detect_one(text: str) -> tuple[str, float]:
     if not res:
         return "und", 0.0
     lang, score = str(res[0]["lang"]), float(res[0]["score"])
-    if lang != ENGLISH and score < SURE and _looks_english(text, score):
+    if lang != ENGLISH and (score < SURE and _looks_english(text, score) or _all_english_words(text)):
         return ENGLISH, 0.5
     return lang, score
+
+
+@lru_cache(maxsize=1)
+def _english_vocabulary() -> frozenset[str]:
+    """English word forms: the base forms and irregular forms of the spaCy model's lemmatizer tables (WordNet's
+    nouns, verbs, adjectives and adverbs), with our function words. Empty when the model has no such tables."""
+    from dyadline.nlp.annotate import get_nlp
+
+    words: set[str] = set(ENGLISH_WORDS)
+    try:
+        lookups = get_nlp().get_pipe("lemmatizer").lookups
+        for name in ("lemma_index", "lemma_exc"):
+            for table in lookups.get_table(name).values():
+                words.update(w for w in table if w.isalpha())  # index: lists of lemmas; exc: form -> lemmas
+    except (KeyError, ValueError, RuntimeError):  # another model, without rule tables
+        pass
+    return frozenset(words)
+
+
+def _is_english_word(word: str, vocabulary: frozenset[str]) -> bool:
+    if word in vocabulary:
+        return True
+    stems = [word[:-n] for n in (1, 2, 3) if len(word) - n >= 3]  # -s -d / -es -ed / -ing
+    stems += [word[:-3] + "y" for _ in (0,) if word.endswith(("ies", "ied"))]
+    stems += [word[:-3] + "e" for _ in (0,) if word.endswith("ing")]
+    return any(s in vocabulary for s in stems)
+
+
+def _all_english_words(text: str) -> bool:
+    """A short line whose every lower-case word, two or more of them (an opening function word counts), is an
+    English word form: the rest are names, which fool the model ("Putin met Erdogan in Sochi." is Dutch at 0.72
+    for it, "met" and "in" being Dutch words too). A line with a word that English lacks ("Poetin ontmoette
+    Erdogan") or a function word of another language stays with the model."""
+    if sum(ch.isalpha() for ch in text) > SHORT_LETTERS or any(ch.isalpha() and ord(ch) > 0x24F for ch in text):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    lower = [w for i, w in enumerate(words) if w.islower() or (i == 0 and w.lower() in ENGLISH_WORDS)]
+    lower = [w.lower() for w in lower]
+    if len(lower) < 2 or any(w in FOREIGN_WORDS for w in lower):
+        return False
+    vocabulary = _english_vocabulary()
+    return all(_is_english_word(w, vocabulary) for w in lower)
 
 
 def _looks_english(text: str, score: float = 1.0) -> bool:
