@@ -1408,6 +1408,7 @@ class FrameFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._blocked: set[int] = set()  # verbs of the sentence the lexicon marks as no event (type NONE)
+        self._no_doer: set[int] = set()  # ... because of who their subject is ("floods hit", "a bus struck")
         _KNOWN_VERBS.update(lexicon.verbs)
 
     # -- argument filling ---------------------------------------------------------------------
@@ -1555,7 +1556,11 @@ class FrameFinder:
         if entry is None or entry.type == NOT_AN_EVENT:
             if entry is not None:
                 self._blocked.add(v.i)  # the lexicon says this clause is no event ("give all Iraqis new hope")
+                if entry.subj:
+                    self._no_doer.add(v.i)  # ... because its subject does nothing to anyone (a flood, a driver)
             return None
+        if slot == "advcl-subj" and v.head.i in self._no_doer:
+            return None  # "a truck driver hit a police car, killing an officer": the crash killed, nobody attacked
         if _not_an_act(v, objs, subj_toks if slot.startswith(SUBJECT_SLOTS) else []):
             return None
         if vlemma(v) in ("deny", "confirm") and any(c.lower_ == "neither" for t in (v, v.head) for c in t.children):
@@ -1886,7 +1891,7 @@ class FrameFinder:
     # -- the sentence ---------------------------------------------------------------------------
     def find(self, span: Any, idx: MentionIndex) -> list[Frame]:
         frames: dict[int, Frame] = {}
-        self._blocked = set()
+        self._blocked, self._no_doer = set(), set()
         for tok in span:
             f: Frame | None = None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in MISTAGGED_PAST:
