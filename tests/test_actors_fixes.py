@@ -132,3 +132,14 @@ def test_pronoun_gender_is_checked() -> None:
     ms = get_resolver().lookup("Margaret Thatcher met Helmut Kohl. Later he said the talks went well.", DATE)
     he = next(m for m in ms if m.text == "he")
     assert he.actor.name == "Helmut Kohl"
+
+
+# -- armed services named without their country -------------------------------------------------------
+
+
+def test_service_names_carry_their_state() -> None:
+    assert code_sector(by_text("Marines began their assault on Karabilah.")["Marines"]) == ("USA", "MIL")
+    assert code_sector(by_text("Royal Marines seized the tanker off Gibraltar.")["Royal Marines"]) == ("GBR", "MIL")
+    assert code_sector(by_text("Navy SEALs raided the compound.")["Navy SEALs"]) == ("USA", "MIL")
+    # a nationality in front still decides
+    assert code_sector(by_text("South Korean Marines fired artillery.")["South Korean Marines"])[0] == "KOR"
