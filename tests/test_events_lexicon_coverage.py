@@ -247,9 +247,15 @@ def test_a_sense_that_needs_its_object_is_not_met_further_into_the_phrase() -> N
     # the participle clause of the crash inherits no doer
     "A truck driver hit a police car on the highway near Dallas, killing an officer.",
     "A drunk driver killed two Polish tourists in Prague.",
+    # a person at the wheel: what is hit is a car or a pedestrian, or a car is what hits
+    "A Russian man struck a Polish tourist with his car in Krakow.",
+    "Moscow police said Ivanov hit a Latvian vehicle at the intersection.",
 ])
 def test_a_road_accident_is_no_attack(text: str) -> None:
     assert events(text) == [], events(text)
+    # a blow with anything else, or a strike on a car by a force, is an attack
+    assert ("ASSAULT", "RUS", "POL", "asserted") in events("A Russian man struck a Polish tourist with an iron bar in Krakow.")
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian soldiers struck a Ukrainian car near Kharkiv.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -260,3 +266,34 @@ def test_ramming_is_an_attack(text: str, expected: tuple[str, str, str, str]) ->
     assert expected in events(text), events(text)
     # and the participle clause of a real attack keeps its doer
     assert ("ASSAULT", "PAK", "PAK", "asserted") in events("Gunmen attacked a bus in Karachi, killing five Shia pilgrims.")
+
+
+@pytest.mark.parametrize("text", [
+    # information made public, a warning called off, a film shot: none of them is a release, a retreat or an attack
+    "The Russian interior ministry has not released the names of the officers.",
+    "The Indonesian authorities issued and then withdrew a tsunami alert.",
+    "The French director was in Prague shooting a BBC film.",
+    # a budget examined, damage inspected, an election observed: no inquiry into anyone
+    "The Turkmen parliament examines the state budget.",
+    "The British ambassador inspected the damage in Kabul.",
+    "The elections will be monitored by observers from the European Union.",
+    # declining to discuss with nobody to discuss it with is no comment, not talks refused
+    "The Kremlin declined to discuss the matter.",
+])
+def test_senses_that_are_no_event(text: str) -> None:
+    assert events(text) == [], events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel released 26 Palestinian prisoners.", ("RETREAT", "ISR", "PSE", "asserted")),
+    ("Russia withdrew its troops from Georgia.", ("RETREAT", "RUS", "GEO", "asserted")),
+    ("UN inspectors inspected the Iranian nuclear site at Natanz.", ("ACCUSE", "UNO", "IRN", "asserted")),
+    ("Iran refused to discuss its nuclear programme with the European Union.", ("REJECT", "IRN", "EUR", "asserted")),
+])
+def test_the_senses_that_are_events_stay(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in events(text), events(text)
+
+
+def test_a_rule_struck_down_is_rejected_not_attacked() -> None:
+    got = events("The Kenyan High Court struck down the new security regulation.")
+    assert [e[:2] for e in got] == [("REJECT", "KEN")], got

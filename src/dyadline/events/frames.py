@@ -829,7 +829,27 @@ def _not_an_act(v: Any, objs: list[Any], subj: list[Any]) -> bool:
     if vlemma(v) in ("surround", "encircle", "border") and is_passive(v) and any(
             c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children):
         return True
-    return False
+    return _road_accident(v, objs, subj)
+
+
+# what a car hits or is driven into: with a person (not a force or a weapon) as the driver, a road accident
+ROAD_OBJECTS = frozenset("vehicle car truck lorry van bus taxi motorcycle pedestrian cyclist motorist".split())
+ROAD_PEOPLE = frozenset("man woman boy girl teenager youth suspect resident driver motorist".split())
+ROAD_MEANS = frozenset("car truck lorry van vehicle suv jeep pickup sedan minivan motorcycle".split())
+
+
+def _road_accident(v: Any, objs: list[Any], subj: list[Any]) -> bool:
+    """ "he hit another vehicle", "he struck Chohan with his Toyota": a person at the wheel who hits a car, a
+    pedestrian or anyone with a car is in a road accident, not an attack. A drone or a unit that strikes a car is
+    not a person, and the lexicon's accident entry already covers named drivers ("a truck driver hit ...")."""
+    if vlemma(v) not in ("hit", "strike") or not subj or any(
+            t.pos_ != "PRON" and t.ent_type_ != "PERSON" and t.lemma_.lower() not in ROAD_PEOPLE for t in subj):
+        return False
+    if any(o.lemma_.lower() in ROAD_OBJECTS for o in objs):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in ROAD_MEANS or g.ent_type_ == "PRODUCT") for g in c.children)
+        for c in v.children)
 
 
 def _going_to_future(v: Any) -> bool:
@@ -1153,6 +1173,7 @@ def _leave_clause(c: Any) -> bool:
 
 
 NO_COMMENT = frozenset("comment elaborate speculate specify respond".split())
+NO_COMMENT_TALK = frozenset("discuss talk answer reply".split())  # ... with nobody to talk with
 FORECAST_VERBS = frozenset("expect predict forecast project anticipate".split())
 
 
@@ -1568,6 +1589,9 @@ class FrameFinder:
         if entry.wrapper and entry.type == "REJECT" and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in NO_COMMENT for c in v.children):
             return None  # "declined to comment", "refused to elaborate": no statement, not a rejection (CAMEO 012)
+        if vlemma(v) in NO_COMMENT_TALK and v.dep_ == "xcomp" and vlemma(v.head) in ("decline", "refuse") and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "to") for c in v.children):
+            return None  # "the Kremlin declined to discuss the matter": no comment either, not talks refused
         if vlemma(v) in FORECAST_VERBS and is_passive(v) and not any(c.dep_ == "agent" for c in v.children):
             return None  # "the harvest is expected to reach a record": a forecast, nobody asks anything
         if entry.obj and objs and not entry.prt and not entry.wrapper:
