@@ -297,3 +297,21 @@ def test_the_senses_that_are_events_stay(text: str, expected: tuple[str, str, st
 def test_a_rule_struck_down_is_rejected_not_attacked() -> None:
     got = events("The Kenyan High Court struck down the new security regulation.")
     assert [e[:2] for e in got] == [("REJECT", "KEN")], got
+
+
+def test_atrocities_committed_are_done_not_pledged() -> None:
+    got = events("Serb forces committed atrocities against Albanian civilians in Kosovo.")
+    assert ("ASSAULT", "SRB", "ALB", "asserted") in got, got
+    assert not [e for e in events("The report documents crimes committed by Russian troops in Bucha.") if e[0] == "AGREE"]
+    # a pledge is still a pledge
+    assert ("AGREE", "GBR", "NATO", "asserted") in events("Britain committed 500 troops to the NATO force in Estonia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reduced relative is a passive: its "by" phrase names the doer
+    ("Human rights groups documented atrocities committed by Serb forces against Albanian civilians.",
+     ("ASSAULT", "SRB", "ALB", "asserted")),
+    ("The aid sent by Japan to Haiti arrived on Monday.", ("AID", "JPN", "HTI", "asserted")),
+])
+def test_the_agent_of_a_reduced_relative_is_its_doer(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in events(text), events(text)

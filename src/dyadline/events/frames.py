@@ -722,7 +722,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     """Logical subject tokens of a verb, following conjunction, control and relative clauses."""
     if seen > 4:
         return [], ""
-    if is_passive(v):
+    if is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not _children(v, SUBJ_DEPS)):
+        # (a reduced relative is a passive too: "atrocities committed by Serb forces", "sanctions imposed by the EU")
         agents = _prep_objects(v, "by")
         if agents:
             return agents, "by-agent"
@@ -1543,6 +1544,8 @@ class FrameFinder:
         obj_lemmas = _phrase_lemmas(objs[0]) if objs else set()
         if objs:  # "distributed purification tablets and food": every coordinated object says what was done
             obj_lemmas |= {x for c in objs[0].conjuncts for x in _phrase_lemmas(c)}
+        if not objs and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ == "NOUN":
+            obj_lemmas.add(v.head.lemma_.lower())  # "atrocities (being) committed by X": the noun is what was done
         # a second object or an "as" phrase completes the object: "took 12 workers hostage", "held them as shields"
         for c in v.children:
             if (c.dep_ in ("oprd", "dobj") or (c.dep_ in ("acomp", "xcomp", "ccomp") and c.pos_ == "ADJ")
