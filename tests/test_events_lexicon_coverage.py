@@ -315,3 +315,15 @@ def test_atrocities_committed_are_done_not_pledged() -> None:
 ])
 def test_the_agent_of_a_reduced_relative_is_its_doer(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in events(text), events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the victim of a shooting, a stabbing or a beating is named by "of", the doer by "by"
+    ("The fatal shooting of a Palestinian teenager by Israeli police sparked protests.",
+     ("ASSAULT", "ISR", "PSE", "asserted")),
+    # a deed confessed or resorted to is the subject's own
+    ("A Chechen gang member confessed to killing a Russian journalist.", ("ASSAULT", "RUS", "RUS", "asserted")),
+    ("Russia resorted to bombing Ukrainian power stations.", ("ASSAULT", "RUS", "UKR", "asserted")),
+])
+def test_violence_named_by_nouns_and_owned_deeds(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in events(text), events(text)

@@ -775,8 +775,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         toks, slot = subject_of(v.head, seen + 1)
         return toks, "advcl-subj" if toks else ""
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and (
-            v.head.lower_ in GERUND_PREPS or (v.head.lower_ == "of" and any(
-                x.lower_ == "instead" for x in (v.head.head, *v.head.children)))):
+            v.head.lower_ in GERUND_PREPS or (v.head.lower_ == "to" and vlemma(v.head.head) in OWN_DEED_VERBS) or (
+                v.head.lower_ == "of" and any(x.lower_ == "instead" for x in (v.head.head, *v.head.children)))):
         # "Russia responded by expelling 23 diplomats", "the court deliberated before convicting them": the doer
         # of a gerund after a preposition on a verb is that verb's subject
         toks, slot = subject_of(v.head.head, seen + 1)
@@ -787,6 +787,9 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
 # prepositions whose gerund shares the subject of the verb they hang on (not "for", "of": "arrested for
 # stealing", "accused of plotting" name someone else's act)
 GERUND_PREPS = frozenset("by after before while when since upon without".split())  # and "instead of"
+# verbs whose "to" + gerund is the subject's own deed: "confessed to killing", "admitted to shelling", "resorted to
+# bombing" (not "objected to", "referred to")
+OWN_DEED_VERBS = frozenset("confess admit resort plead".split())
 
 
 def _inverted_subject(v: Any) -> list[Any]:
