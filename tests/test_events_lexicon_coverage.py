@@ -279,6 +279,8 @@ def test_ramming_is_an_attack(text: str, expected: tuple[str, str, str, str]) ->
     "The elections will be monitored by observers from the European Union.",
     # declining to discuss with nobody to discuss it with is no comment, not talks refused
     "The Kremlin declined to discuss the matter.",
+    # a show hosted is no visit (a reduced relative, whose "by" names the doer)
+    "The channel broadcasts game shows hosted by young Iraqis.",
 ])
 def test_senses_that_are_no_event(text: str) -> None:
     assert events(text) == [], events(text)
@@ -327,3 +329,8 @@ def test_the_agent_of_a_reduced_relative_is_its_doer(text: str, expected: tuple[
 ])
 def test_violence_named_by_nouns_and_owned_deeds(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in events(text), events(text)
+
+
+def test_an_economic_blow_is_no_attack() -> None:
+    got = events("The money went to American farmers hit by retaliatory Chinese tariffs.")
+    assert got and "ASSAULT" not in {e[0] for e in got}, got  # the tariffs themselves are a sanction
