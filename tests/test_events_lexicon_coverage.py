@@ -334,3 +334,8 @@ def test_violence_named_by_nouns_and_owned_deeds(text: str, expected: tuple[str,
 def test_an_economic_blow_is_no_attack() -> None:
     got = events("The money went to American farmers hit by retaliatory Chinese tariffs.")
     assert got and "ASSAULT" not in {e[0] for e in got}, got  # the tariffs themselves are a sanction
+
+
+def test_a_shooting_committed_is_an_attack_not_a_threat() -> None:
+    got = events("A Chechen gunman committed a shooting at a Russian school in Kazan.")
+    assert got and got[0][0] == "ASSAULT", got

@@ -531,3 +531,14 @@ def test_we_in_a_statement_introduced_by_a_colon_is_the_speakers_side() -> None:
     # without such an introduction, "we" stays nobody (an editorial's "we" is the newspaper)
     got = events("The fighting goes on. We call on Russia to stop the bombing of Aleppo.")
     assert not any(e[0] == "REQUEST" and e[1] == "GBR" for e in got), got
+
+
+def test_history_recalled_in_a_clause_neither_dates_nor_outranks_the_news() -> None:
+    from dyadline import code_text
+
+    evs = sorted(code_text("Algerian landowners began a hunger strike outside Parliament to demand the return of "
+                           "property seized by Algerian government forces in the 1970s, APS news agency said.",
+                           date="2000-01-01"), key=lambda e: -e.confidence)
+    assert evs and evs[0].type == "PROTEST" and not evs[0].historical and evs[0].date_precision == "document"
+    seized = [e for e in evs if e.type != "PROTEST"]
+    assert seized and all(e.historical for e in seized)  # the seizure keeps its own date

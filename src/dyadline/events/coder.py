@@ -697,6 +697,7 @@ class EventCoder:
                         sent_events[key] = ev
             if self.use_fallback and len({ev.type for ev in sent_events.values()}) > 1:
                 self._rerank(span, list(sent_events.values()))
+            _background_history(list(sent_events.values()))
             if not sent_events and self.use_fallback:
                 f = self._fallback_frame(span, sent_idx, doc)
                 if f is not None:
@@ -1129,6 +1130,21 @@ class EventCoder:
             }
             out.append(ev)
         return out
+
+
+HISTORICAL_WEIGHT = 0.85
+
+
+def _background_history(evs: list[Event]) -> None:
+    """Where a sentence reports news and recalls history ("began a hunger strike to demand property seized in the
+    1970s"), the historical events are background: their confidence is scaled down so that the news ranks first.
+    A sentence whose events are all historical (or none) keeps its confidences."""
+    if not any(e.historical for e in evs) or all(e.historical for e in evs):
+        return
+    for e in evs:
+        if e.historical:
+            e.confidence = round(e.confidence * HISTORICAL_WEIGHT, 3)
+            e.explanation.setdefault("confidence_factors", {})["historical_background"] = HISTORICAL_WEIGHT
 
 
 class CodeEvents:

@@ -225,7 +225,7 @@ def event_date(trigger: Any, doc_date: str | None) -> tuple[str | None, str, boo
     sent = trigger.sent
     best: tuple[int, Any] | None = None
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _in_other_noun_clause(ent.root, trigger):
             continue
         dist = _tree_distance(trigger, ent.root)
         if best is None or dist < best[0]:
@@ -236,6 +236,19 @@ def event_date(trigger: Any, doc_date: str | None) -> tuple[str | None, str, boo
             value, precision = got
             return value, precision, is_historical(value, doc_date), best[1].text
     return (doc_date[:10] if doc_date else None), "document", False, None
+
+
+def _in_other_noun_clause(t: Any, trigger: Any) -> bool:
+    """Is ``t`` inside a clause that modifies a noun (a relative clause or a reduced one) which does not hold the
+    trigger? "began a hunger strike to demand property seized by the army in the 1970s": the 1970s date the
+    seizure, not the strike."""
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for x in (t, *t.ancestors):
+        if x.i in above:
+            return False
+        if x.dep_ in ("relcl", "acl"):
+            return True
+    return False
 
 
 def _tree_distance(a: Any, b: Any) -> int:
