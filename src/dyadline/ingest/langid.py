@@ -63,7 +63,8 @@ def _detect_one(text: str) -> tuple[str, float]:
 @lru_cache(maxsize=1)
 def _english_vocabulary() -> frozenset[str]:
     """English word forms: the base forms and irregular forms of the spaCy model's lemmatizer tables (WordNet's
-    nouns, verbs, adjectives and adverbs), with our function words. Empty when the model has no such tables."""
+    nouns, verbs, adjectives and adverbs), with our function words; only the function words when the model has no
+    such tables."""
     from dyadline.nlp.annotate import get_nlp
 
     words: set[str] = set(ENGLISH_WORDS)
@@ -78,11 +79,14 @@ def _english_vocabulary() -> frozenset[str]:
 
 
 def _is_english_word(word: str, vocabulary: frozenset[str]) -> bool:
+    """The word or its stem with a regular ending cut (-s -d, -es -ed, -ing; -ies/-ied to -y, -ing to -e)."""
     if word in vocabulary:
         return True
-    stems = [word[:-n] for n in (1, 2, 3) if len(word) - n >= 3]  # -s -d / -es -ed / -ing
-    stems += [word[:-3] + "y" for _ in (0,) if word.endswith(("ies", "ied"))]
-    stems += [word[:-3] + "e" for _ in (0,) if word.endswith("ing")]
+    stems = [word[:-n] for n in (1, 2, 3) if len(word) - n >= 3]
+    if word.endswith(("ies", "ied")):
+        stems.append(word[:-3] + "y")
+    if word.endswith("ing"):
+        stems.append(word[:-3] + "e")
     return any(s in vocabulary for s in stems)
 
 
