@@ -143,3 +143,15 @@ def test_service_names_carry_their_state() -> None:
     assert code_sector(by_text("Navy SEALs raided the compound.")["Navy SEALs"]) == ("USA", "MIL")
     # a nationality in front still decides
     assert code_sector(by_text("South Korean Marines fired artillery.")["South Korean Marines"])[0] == "KOR"
+
+
+def test_an_old_leaders_surname_in_an_article_about_elsewhere_is_someone_else() -> None:
+    brooklyn = ("Police in New York arrested two men on Monday. In October 2011, Lopez and his half-brother were "
+                "arrested in connection with a shooting in Brownsville's Howard housing projects. The Brooklyn "
+                "district attorney charged them.")
+    ms = {m.text: m for m in get_resolver().lookup(brooklyn, "2013-03-01")}
+    assert all(m.actor.code not in ("VEN", "AUS") for m in ms.values()), {t: m.actor.code for t, m in ms.items()}
+    # with the leader's country in the article, or in a one-sentence text, the old leader stays
+    caracas = "Venezuela's opposition marched in Caracas. Lopez said the government had failed. Venezuela's economy shrank."
+    assert by_text(caracas, "2013-03-01")["Lopez"].actor.code == "VEN"
+    assert by_text("Lopez said the government had failed in Texas.", "2013-03-01")["Lopez"].actor.code == "VEN"

@@ -41,6 +41,7 @@ FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; "Lucasheno" ~ "Lukashenko" scores 84
 FUZZY_MIN_LEN = 5
 OFFICES = {"hos", "hog", "fm", "dm", "vp", "top", "sg"}
 FORCE_LOOKBACK = 300  # tokens (a few paragraphs) within which "the military" is the force named last
+MIN_SENTENCES_FOREIGN = 3  # an article this long that names no country of an old leader is about someone else
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "comrade"}
 FORMER = {"former", "ex", "late", "then", "erstwhile"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -933,12 +934,21 @@ class _DocPass:
                        h.confidence * (0.5 if code else 0.3))
             return
         entry, in_term = self._pick_person(next(iter(pool.values())), office)
+        if not in_term and derived and not titled and not former and office is None and self._foreign_to_article(entry):
+            return  # "Lopez and Howard" in a Brooklyn crime story are no Venezuelan or Australian leaders of old
         if in_term and not former:
             self._emit(start, h.end, Actor(entry.code, entry.sector, entry.name, entry.actor_id, "person"), rule,
                        h.confidence * (0.9 if derived else 1.0))
         else:
             self._emit(start, h.end, Actor(entry.code, None, entry.name, entry.actor_id, "person"),
                        rule + ":out_of_term", h.confidence * 0.6)
+
+    def _foreign_to_article(self, entry: Entry) -> bool:
+        """An article of several sentences that names countries, none of them this person's: a bare surname of a
+        leader out of office there is someone else's. A one-sentence text ("Kohl met Yeltsin in Moscow" dated
+        2000) keeps the leader."""
+        return len(self.sent_bounds) >= MIN_SENTENCES_FOREIGN and bool(self.named_codes) \
+            and entry.code not in self.named_codes
 
     def _surname_pool(self, persons: list[Entry], office: str | None) -> dict[str, list[Entry]]:
         """The people a surname may name, by actor id: those in office on the article date, or everyone when
