@@ -32,7 +32,7 @@ agreement is printed with the figures. Precision is over judged events that the 
 judged are counted as ``unjudged`` and must be judged before a figure is quoted as complete. The judges' brief
 is ``benchmarks/data/realnews_judge_brief.md``.
 
-Recall: 320 random sentences were coded blind by helpers with every event a coder should find
+Recall: 800 random sentences were coded blind by helpers with every event a coder should find
 (``realnews_annotations.jsonl``, brief in ``realnews_annotation_brief.md``); the benchmark reports how many of those
 events dyadline finds, by type alone and with both sides' codes.
 """
@@ -53,7 +53,7 @@ from gold import GOLD, REPO, ecbplus_files  # (benchmarks/gold.py: the shared go
 
 JUDGMENTS = REPO / "benchmarks" / "data" / "realnews_judgments.jsonl"
 SECOND_JUDGE = REPO / "benchmarks" / "data" / "realnews_second_judge.jsonl"  # a blind second reading of 100
-# events a coder should find in 320 random sentences, coded blind by helpers (codes only, keyed by sentence hash)
+# events a coder should find in 800 random sentences, coded blind by helpers (codes only, keyed by sentence hash)
 ANNOTATIONS = REPO / "benchmarks" / "data" / "realnews_annotations.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "realnews.json"
 TYPE_RIGHT = ("correct", "wrong_actors", "wrong_factuality")

@@ -253,7 +253,9 @@ def test_a_sense_that_needs_its_object_is_not_met_further_into_the_phrase() -> N
 ])
 def test_a_road_accident_is_no_attack(text: str) -> None:
     assert events(text) == [], events(text)
-    # a blow with anything else, or a strike on a car by a force, is an attack
+
+
+def test_a_blow_with_anything_else_or_a_force_striking_a_car_is_an_attack() -> None:
     assert ("ASSAULT", "RUS", "POL", "asserted") in events("A Russian man struck a Polish tourist with an iron bar in Krakow.")
     assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian soldiers struck a Ukrainian car near Kharkiv.")
 
@@ -264,7 +266,9 @@ def test_a_road_accident_is_no_attack(text: str) -> None:
 ])
 def test_ramming_is_an_attack(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in events(text), events(text)
-    # and the participle clause of a real attack keeps its doer
+
+
+def test_the_participle_clause_of_a_real_attack_keeps_its_doer() -> None:
     assert ("ASSAULT", "PAK", "PAK", "asserted") in events("Gunmen attacked a bus in Karachi, killing five Shia pilgrims.")
 
 

@@ -83,6 +83,17 @@ CONDITIONING_SPEECH = frozenset("threaten warn vow demand insist urge say tell".
 FUTURE_TIME_MARKS = frozenset("after once when until before unless".split())
 
 
+def gerund_preposition(tok: Any) -> str | None:
+    """The preposition a gerund hangs on ("by expelling", "without consulting"), with "instead of" read as one
+    ("instead of condemning"); None for any other token."""
+    if tok.dep_ != "pcomp" or tok.head.dep_ != "prep":
+        return None
+    prep = tok.head
+    if prep.lower_ == "of" and any(x.lower_ == "instead" for x in (prep.head, *prep.children)):
+        return "instead of"
+    return prep.lower_
+
+
 def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[str]]:
     """Factuality of the event whose predicate is ``trigger`` and the cues that decided it.
 
@@ -106,11 +117,10 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
     if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in PROPOSAL_GOVERNORS:
         possible = True  # "proposed new limits on imports", "is seeking sanctions": the measure is not in force
         cues.append(f"proposed by '{trigger.head.text}'")
-    if trigger.dep_ == "pcomp" and (trigger.head.lower_ == "without" or (trigger.head.lower_ == "of" and any(
-            x.lower_ == "instead" for x in (trigger.head.head, *trigger.head.children)))):
+    if gerund_preposition(trigger) in ("without", "instead of"):
         negated = True  # "recognised Kosovo without consulting Germany", "instead of apologising to Japan"
         cues.append(f"'{trigger.head.text}' before '{trigger.text}'")
-    elif trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and (m := _modal_on(trigger.head.head)) is not None \
+    elif gerund_preposition(trigger) is not None and (m := _modal_on(trigger.head.head)) is not None \
             and m.lower_ != "can":
         possible = True  # "would publish its position after consulting lawyers": the gerund shares the modal
         cues.append(f"modal '{m.text}' on '{trigger.head.head.text}' before '{trigger.text}'")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadline.events.domestic import crowd_mention
-from dyadline.events.factuality import MODALS
+from dyadline.events.factuality import MODALS, gerund_preposition
 from dyadline.events.lexicon import LIGHT_VERBS, NOT_AN_EVENT, WRAPPER_ADJECTIVES, LexEntry, Lexicon
 from dyadline.model import Actor, Mention
 from dyadline.ontology import TYPES
@@ -774,9 +774,9 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
     if v.dep_ == "advcl" and v.tag_ == "VBG":  # ", killing one person"
         toks, slot = subject_of(v.head, seen + 1)
         return toks, "advcl-subj" if toks else ""
-    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and (
-            v.head.lower_ in GERUND_PREPS or (v.head.lower_ == "to" and vlemma(v.head.head) in OWN_DEED_VERBS) or (
-                v.head.lower_ == "of" and any(x.lower_ == "instead" for x in (v.head.head, *v.head.children)))):
+    prep = gerund_preposition(v)
+    if v.tag_ == "VBG" and prep is not None and v.head.head.pos_ in ("VERB", "AUX") and (
+            prep in GERUND_PREPS or (prep == "to" and vlemma(v.head.head) in OWN_DEED_VERBS)):
         # "Russia responded by expelling 23 diplomats", "the court deliberated before convicting them": the doer
         # of a gerund after a preposition on a verb is that verb's subject
         toks, slot = subject_of(v.head.head, seen + 1)
@@ -786,7 +786,7 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
 
 # prepositions whose gerund shares the subject of the verb they hang on (not "for", "of": "arrested for
 # stealing", "accused of plotting" name someone else's act)
-GERUND_PREPS = frozenset("by after before while when since upon without".split())  # and "instead of"
+GERUND_PREPS = frozenset("by after before while when since upon without".split()) | {"instead of"}
 # verbs whose "to" + gerund is the subject's own deed: "confessed to killing", "admitted to shelling", "resorted to
 # bombing" (not "objected to", "referred to")
 OWN_DEED_VERBS = frozenset("confess admit resort plead".split())
