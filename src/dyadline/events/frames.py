@@ -1031,18 +1031,13 @@ def _statement_speaker(tok: Any, idx: MentionIndex) -> list[Mention]:
 
 def _at_the_hands_of(v: Any, idx: MentionIndex) -> list[Mention]:
     """The actors of "at the hands of X" hung on ``v`` (each of a coordination: "of Assad and ISIL")."""
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ == "at":
-            for h in c.children:
-                if h.dep_ == "pobj" and h.lemma_.lower() == "hand":
-                    for of in h.children:
-                        if of.dep_ == "prep" and of.lower_ == "of":
-                            out: list[Mention] = []
-                            for x in of.children:
-                                if x.dep_ == "pobj":
-                                    for t in (x, *[y for y in x.conjuncts]):
-                                        out += [m for m in idx.actors(t) if m.actor.code and m not in out]
-                            return out
+    for h in _prep_objects(v, "at"):
+        if h.lemma_.lower() == "hand":
+            out: list[Mention] = []
+            for x in _prep_objects(h, "of"):
+                for t in (x, *x.conjuncts):
+                    out += [m for m in idx.actors(t) if m.actor.code and m not in out]
+            return out
     return []
 
 
