@@ -74,10 +74,20 @@ def test_lede_inherits_attribution_of_restating_sentence() -> None:
         ("in May", "2024-05", "month"),
         ("in 1988", "1988", "year"),
         ("yesterday", "2024-09-07", "day"),
+        # a span of days starts on its first day; "16 - 17" is no year 1917
+        ("August 16 - 17", "2024-08-16", "day"),
+        ("3-5 September", "2024-09-03", "day"),
+        ("between 2 and 4 July", "2024-07-02", "day"),
+        ("March 12 to 14, 2021", "2021-03-12", "day"),
     ],
 )
 def test_normalise_relative_to_document_date(expr: str, value: str, precision: str) -> None:
     assert normalise(expr, "2024-09-08") == (value, precision)
+
+
+def test_span_of_days_is_not_a_historical_event() -> None:
+    ev = [e for e in events("Lukashenko visited China on August 16 - 17.", date="2024-09-08") if e.type == "CONSULT"][0]
+    assert (ev.date, ev.historical) == ("2024-08-16", False)
 
 
 def test_durations_are_not_dates() -> None:

@@ -46,6 +46,15 @@ _REL = re.compile(r"^(this|last|next|past|previous|coming|current|the\s+past|the
 _FISCAL = re.compile(r"^(?:the\s+)?(?:fiscal|financial|calendar|budget|tax)(?:\s+year)?\s+((?:19|20)\d\d)$", re.I)
 _MONTH_DAY = re.compile(r"^(?:(this|last|next|on)\s+)?([a-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?$", re.I)
 _DAY_MONTH = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?$", re.I)
+# a span of days ("November 16 - 17", "16-17 November 2015", "between 3 and 5 May"): the event starts on the first;
+# left to dateparser, "16 - 17" reads as the year 1917
+_RANGE_TO = r"\s*(?:-|\u2013|to|through|until|and)\s*"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:\s*,?\s*((?:19|20)\d\d))?$"
+_MONTH_RANGE = re.compile(rf"^(?:(?:on|from|between)\s+)?([a-z]+)\.?\s+(\d{{1,2}}){_ORD}{_RANGE_TO}\d{{1,2}}{_ORD}{_YEAR_TAIL}",
+                          re.I)
+_DAY_RANGE = re.compile(rf"^(?:(?:on|from|between)\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}{_RANGE_TO}\d{{1,2}}{_ORD}\s+(?:of\s+)?"
+                        rf"([a-z]+)\.?{_YEAR_TAIL}", re.I)
 _WEEKDAY = re.compile(r"^(?:(on|this|last|next|this\s+past|this\s+coming|early|late)\s+)?"
                       r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
@@ -116,6 +125,15 @@ def _rules(t: str, base: datetime) -> tuple[str, str] | None:
         else:  # "Friday" in news: this week's, today included, in the past unless said otherwise
             d = base - timedelta(days=(base.weekday() - wd) % 7)
         return d.date().isoformat(), "day"
+    m = _MONTH_RANGE.match(low)
+    n = _DAY_RANGE.match(low) if m is None else None
+    if (m and m.group(1) in MONTHS) or (n and n.group(2) in MONTHS):
+        mo, day, year = (MONTHS[m.group(1)], int(m.group(2)), m.group(3)) if m else \
+            (MONTHS[n.group(2)], int(n.group(1)), n.group(3))  # type: ignore[union-attr]
+        try:
+            return date(int(year) if year else _nearest_year(mo, day, base), mo, day).isoformat(), "day"
+        except ValueError:
+            return None
     m = _MONTH_DAY.match(low)
     if m and m.group(2) in MONTHS:
         rel, mo, day = m.group(1), MONTHS[m.group(2)], m.group(3)
