@@ -155,3 +155,10 @@ def test_an_old_leaders_surname_in_an_article_about_elsewhere_is_someone_else() 
     caracas = "Venezuela's opposition marched in Caracas. Lopez said the government had failed. Venezuela's economy shrank."
     assert by_text(caracas, "2013-03-01")["Lopez"].actor.code == "VEN"
     assert by_text("Lopez said the government had failed in Texas.", "2013-03-01")["Lopez"].actor.code == "VEN"
+
+
+def test_european_leaders_are_the_eu() -> None:
+    # CAMEO codes Europe's governments acting together as EUR; "European" alone (a football club) stays uncoded
+    assert by_text("European leaders pledged to ease trade rules.")["European leaders"].actor.code == "EUR"
+    assert by_text("European governments condemned the vote.")["European governments"].actor.code == "EUR"
+    assert all(m.actor.code is None for m in by_text("The European champions won again.").values())

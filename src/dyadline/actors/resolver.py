@@ -369,6 +369,14 @@ class _DocPass:
         self.namesakes: dict[str, int] = {}  # folded surname -> token of a namesake's full name ("Thorvald Stoltenberg")
 
     # -- pass 1: gazetteer hits ------------------------------------------------------------------
+    def _shouted(self, start: int, end: int) -> bool:
+        """Whether the words around tokens start..end are in capitals too (a headline or a shouted line)."""
+        doc = self.doc
+        before = [t for t in doc[max(0, start - 2):start] if t.is_alpha and len(t) > 1]
+        after = [t for t in doc[end + 1:end + 3] if t.is_alpha and len(t) > 1]
+        near = before[-1:] + after[:1]
+        return bool(near) and all(t.text.isupper() for t in near)
+
     def find_hits(self) -> list[Hit]:
         doc = self.doc
         text = doc.text
@@ -381,6 +389,8 @@ class _DocPass:
                 continue
             span = text[cs:ce]
             cands = [s for s in self.gz.surfaces[key] if _case_ok(s.form, span)]
+            if cands and span in WORD_ACRONYMS and self._shouted(ts, te):
+                continue  # "THIS IS WAR": a headline in capitals, not the Islamic State
             if cands:
                 raw.append(Hit(ts, te + 1, cands))
         raw.extend(self._fuzzy_hits({t for h in raw for t in range(h.start, h.end)}))
@@ -1932,6 +1942,9 @@ class _DocPass:
         if m.actor.kind in ("state", "igo") and root.tag_ not in ("NNS", "NNPS"):
             return False
         return root.tag_ in ("NNS", "NNPS") or (m.actor.kind == "group" and root.lower_.endswith("s"))
+
+
+WORD_ACRONYMS = frozenset({"IS"})  # an acronym that is also a common English word written in capitals
 
 
 def _case_ok(form: str, span: str) -> bool:
