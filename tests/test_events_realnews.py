@@ -542,3 +542,18 @@ def test_history_recalled_in_a_clause_neither_dates_nor_outranks_the_news() -> N
     assert evs and evs[0].type == "PROTEST" and not evs[0].historical and evs[0].date_precision == "document"
     seized = [e for e in evs if e.type != "PROTEST"]
     assert seized and all(e.historical for e in seized)  # the seizure keeps its own date
+
+
+def test_the_subject_of_a_passive_raising_verb_does_what_its_clause_says() -> None:
+    # "are reported / believed to have ...": the reporting is passive, the killing is the subject's own
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian forces are believed to have shelled the Ukrainian town.")
+    assert any(e[:3] == ("ASSAULT", "IMG", "IRQ") for e in events(
+        "On Sunday, members of IS were reported to have killed 50 former Iraqi police officers."))
+    # passive control: the one ordered to withdraw is the one who withdraws
+    assert any(e[:3] == ("RETREAT", "SYR", "LBN") for e in events("Syrian troops were ordered to withdraw from Lebanon."))
+
+
+def test_is_in_a_capitalised_headline_is_no_islamic_state() -> None:
+    assert all(m.actor.code != "IMG" for m in get_resolver().lookup("THIS IS WAR, SAYS THE GENERAL", "2016-01-01"))
+    assert [m.actor.code for m in get_resolver().lookup("The army drove IS out of the town.", "2016-01-01")
+            if m.text == "IS"] == ["IMG"]

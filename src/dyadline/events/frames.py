@@ -744,6 +744,10 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         objs = _children(head, OBJ_DEPS)
         if objs and head.lemma_ not in ("promise",) and head.lemma_.lower() not in MEANS_VERBS:  # "urged Y to"
             return objs, "controller-obj"
+        if is_passive(head) and (raised := _children(head, ("nsubjpass",))):
+            # "IS fighters are reported to have killed ...", "the army was ordered to withdraw": the subject of a
+            # passive raising or control verb does what its clause says
+            return raised, "raised-subj"
         toks, slot = subject_of(head, seen + 1)
         return toks, "controller-subj" if toks else ""
     if v.dep_ == "pcomp" and v.head.lower_ == "to" and _self_binding(v.head.head) and v.head.head.dep_ == "acomp":
