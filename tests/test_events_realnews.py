@@ -557,3 +557,12 @@ def test_is_in_a_capitalised_headline_is_no_islamic_state() -> None:
     assert all(m.actor.code != "IMG" for m in get_resolver().lookup("THIS IS WAR, SAYS THE GENERAL", "2016-01-01"))
     assert [m.actor.code for m in get_resolver().lookup("The army drove IS out of the town.", "2016-01-01")
             if m.text == "IS"] == ["IMG"]
+
+
+def test_the_controller_of_a_passive_clause_is_done_to_not_doing() -> None:
+    # "risk being expelled": the diplomats are expelled, they expel nobody, and the risk has not come true
+    assert events("Russian diplomats risk being expelled from Britain.")[0][:4] == ("SANCTION", "-", "RUS", "possible")
+    assert all(e[1] != "JOR" for e in events(
+        "Syrian refugees work on farms in Jordan but risk being deported to Syria."))
+    # the active control verb keeps its doer
+    assert ("ASSAULT", "IMG", "IRQ", "possible") in events("The Iraqi army expects to be attacked by IS.")

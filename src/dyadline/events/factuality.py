@@ -23,7 +23,7 @@ NEGATIVE_GOVERNORS = frozenset("refuse fail decline unable cease stop avoid forb
 MODAL_GOVERNORS = frozenset(
     """want plan intend hope seek aim try attempt consider propose ready prepared willing threaten expect
     wish prepare likely possible able poised set mull contemplate weigh offer promise pledge vow agree
-    need decide going allow permit authorize authorise let approve enable due schedule slate""".split()
+    need decide going allow permit authorize authorise let approve enable due schedule slate risk""".split()
 )
 # governors of a request or proposal: the act asked for has not happened ("urged the EU to impose sanctions",
 # "demanded that Warsaw punish", "proposed to hold talks"). Whatever the clause codes is only possible.

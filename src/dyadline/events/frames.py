@@ -737,6 +737,8 @@ def subject_of(v: Any, seen: int = 0) -> tuple[list[Any], str]:
         # the head may be a verb the tagger read as a noun ("a gunman shot and wounded the Pope")
         toks, slot = subject_of(v.head, seen + 1)
         return toks, slot + "(conj)" if toks else ""
+    if v.dep_ == "xcomp" and is_passive(v):
+        return [], ""  # "refugees risked being deported", "wants to be invited": the controller is done to
     if v.dep_ == "xcomp":
         head = v.head
         if head.pos_ == "ADJ" and head.dep_ in ("acomp",):  # "X is willing to ..."
@@ -895,6 +897,9 @@ def object_of(v: Any) -> list[Any]:
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and all(
                 t.lower_ in ("who", "which", "that", "whom") for t in subj):
             return [v.head]  # "the soldier who was killed": the relative pronoun stands for the noun
+        if not subj and v.dep_ == "xcomp":
+            # "Russian diplomats risk being expelled": the controller is the one it is done to
+            return _children(v.head, ("nsubj",)) or _children(v.head, ("nsubjpass",))
         return subj
     objs = _children(v, OBJ_DEPS)
     if not objs and _verb_read_as_modifier(v):
