@@ -162,3 +162,18 @@ def test_european_leaders_are_the_eu() -> None:
     assert by_text("European leaders pledged to ease trade rules.")["European leaders"].actor.code == "EUR"
     assert by_text("European governments condemned the vote.")["European governments"].actor.code == "EUR"
     assert all(m.actor.code is None for m in by_text("The European champions won again.").values())
+
+
+def test_forces_loyal_to_a_leader_are_his_states_military() -> None:
+    m = by_text("Pro-Gaddafi troops shelled the port.")["Pro-Gaddafi troops"]
+    assert code_sector(m) == ("LBY", "MIL")
+    # a stance towards a man is not the man
+    assert "Assad" not in by_text("The pro-Assad newspaper said so.")
+    assert "Putin" not in by_text("Anti-Putin protesters marched.")
+
+
+def test_an_office_named_with_of_then_its_state() -> None:
+    ms = by_text("The foreign minister met the Minister of Foreign Affairs of Iraq in Canberra.")
+    assert ms["the Minister of Foreign Affairs of Iraq"].actor.code == "IRQ"
+    assert code_sector(by_text("The Minister of Defence of Kenya visited Uganda.")["The Minister of Defence of Kenya"]) \
+        == ("KEN", "MIL")

@@ -140,6 +140,8 @@ FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
 SPEECH_AFTER_NAME = frozenset("say tell add announce insist warn declare urge vow promise".split())
 # nouns after a leader's surname that make it the leader's: "the Bush administration", "the Major government"
+# "pro-Assad forces", "pro-Gaddafi militias": armed men loyal to a leader fight for that leader's state
+LOYAL_FORCE_HEADS = frozenset("forces troops militia militias fighters gunmen soldiers units loyalists".split())
 LEADER_HEADS = frozenset("administration government cabinet presidency regime camp aides era".split())
 # surnames that are also ordinary words the lexicon files as nouns only (adjectives, adverbs and verbs are found
 # there), or foreign words wire copy quotes: "Moi" (French "me"), "King", "Wood". Alone they are no one; a title
@@ -697,6 +699,11 @@ class _DocPass:
             if left.dep_ in ("compound", "amod") and left.i < first:
                 first = left.i
         role = self._role_term(first, noun.i) or self._role_term(noun.i, noun.i)
+        if role is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
+            # "the Minister of Foreign Affairs of Iraq": the office is the whole "Minister of Foreign Affairs"
+            outer = noun.head.head
+            if (got := self._role_term(outer.i, noun.i)) is not None:
+                role, first = got, outer.i
         if role is None or role[1] not in OFFICES:
             return False
         if any(self.consumed[noun.i:end]):
@@ -804,6 +811,13 @@ class _DocPass:
         if not persons:
             return
         single = h.end - h.start == 1
+        if h.start > 1 and doc[h.start - 1].text == "-" and doc[h.start - 2].lower_ == "pro" and h.end < self.n \
+                and doc[h.end].lower_ in LOYAL_FORCE_HEADS and len({e.code for e in persons}) == 1 and persons[0].code:
+            self._emit(h.start - 2, h.end + 1, Actor(persons[0].code, "MIL", doc[h.start - 2:h.end + 1].text, None,
+                                                    "group"), "loyal_forces", 0.8)
+            return
+        if self._negated(h):
+            return  # "anti-Putin protesters", "a pro-Assad newspaper": a stance towards the man, not the man
         start, office, former, title_code = self._title_left(h.start)
         titled = start < h.start
         if self._inside_other_name(h, persons, titled) or self._qualifier(h) is not None:
