@@ -977,6 +977,28 @@ GOAL_SLOTS = frozenset({"to", "into"})
 PLACE_RECIPIENT_SLOTS = frozenset({"to", "into", "from", "with", "against", "on", "behind"})
 VISIT_PLACE_SLOTS = frozenset({"obj", "in", "at", "to", "into"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
+INSTRUMENT_VERBS = frozenset("use employ fire launch deploy drop".split())
+
+
+def _against_in_instrument(f: Frame, idx: MentionIndex) -> None:
+    """An attack's target named at the end of its instrument phrase: "conducted 15 strikes using bomber, fighter
+    and remotely piloted aircraft against ISIL targets". The parser hangs "against" on the last weapon, deeper
+    than the nearest-actor search goes; what the weapons were used against is what was attacked."""
+    carrier = f.extra_tokens[-1] if f.path == "light" and f.extra_tokens else f.trigger
+    for c in carrier.children:
+        if not (c.dep_ == "advcl" and c.tag_ == "VBG" and vlemma(c) in INSTRUMENT_VERBS):
+            continue
+        inside = {x.i for x in c.subtree}
+        for t in c.subtree:
+            if t.dep_ != "prep" or t.lower_ != "against" or any(
+                    a.dep_ in ("relcl", "ccomp", "acl") for a in t.ancestors if a.i in inside):
+                continue
+            for o in t.children:
+                if o.dep_ == "pobj" and (m := idx.find(o) or idx.nationality(o)) is not None and m.actor.code \
+                        and all(m is not s for s in f.sources):
+                    f.targets, f.target_slot = [m], "against (instrument)"
+                    f.notes.append(f"target: what the weapons of '{c.text}' were used against")
+                    return
 REPORTING = frozenset("say tell announce state declare add claim insist warn told report".split())
 
 
@@ -2080,6 +2102,8 @@ class FrameFinder:
                 f.notes.append("an exercise held by two states together is joint (COOPERATE), not a show of force")
             if f.sources and not f.targets and f.type in PLACE_TARGET_TYPES:
                 _target_across_border(f, f.extra_tokens[-1] if f.path == "light" and f.extra_tokens else f.trigger, idx)
+            if f.sources and not f.targets and f.type == "ASSAULT":
+                _against_in_instrument(f, idx)
             if f.sources and not f.targets and not ((f.entry.reciprocal or f.reciprocal) and len(f.sources) > 1):
                 self._fallback_target(f, idx)
             if not f.targets and f.type in PLACE_TARGET_TYPES:
