@@ -566,3 +566,21 @@ def test_the_controller_of_a_passive_clause_is_done_to_not_doing() -> None:
         "Syrian refugees work on farms in Jordan but risk being deported to Syria."))
     # the active control verb keeps its doer
     assert ("ASSAULT", "IMG", "IRQ", "possible") in events("The Iraqi army expects to be attacked by IS.")
+
+
+def test_what_the_weapons_were_used_against_is_the_target() -> None:
+    got = events("Israeli forces conducted ten strikes overnight using fighter, bomber and remotely piloted aircraft "
+                 "against Hezbollah targets.")
+    assert ("ASSAULT", "ISR", "LBN", "asserted") in got
+    # weapons alone name no target
+    assert ("ASSAULT", "RUS", "-", "asserted") in events("Russian troops shelled the town using heavy artillery.")
+
+
+def test_where_weapons_strike_is_not_whose_they_are() -> None:
+    # missiles and drones named without an owner are not the state of the place they hit
+    assert all(e[1] != "SYR" for e in events("Drones attacked a market in Aleppo.") if e[0] == "ASSAULT")
+    assert all(e[1] != "PSE" for e in events("Missiles exploded outside a UN school in Gaza.") if e[0] == "ASSAULT")
+    # the force the article named fires them
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian forces pushed on. Drones attacked a market in Kharkiv.")
+    # people on the ground still take the place's state
+    assert ("ASSAULT", "UKR", "UKR", "asserted") in events("Soldiers attacked a market in Kharkiv.")

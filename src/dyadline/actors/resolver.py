@@ -133,6 +133,9 @@ def foreign_force(tok: Any) -> bool:
 # "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
 # not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
 # the backer.
+# weapons named without their owner ("missiles exploded outside a school in Gaza"): where they strike is not whose
+WEAPON_HEADS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
+rocket shell bomb plane""".split())
 QUALIFIER_WORDS = {"based", "made", "built", "era"}  # ("a Bush-era rule", "Soviet-era tanks": a time, not the actor)
 SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
@@ -1665,8 +1668,10 @@ class _DocPass:
             if (end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].pos_ in ("NOUN", "PROPN")
                     and doc[end + 1].text.islower() and not self.consumed[end + 1]):
                 end += 2
-            foreign = role[0] == "MIL" and foreign_force(t)
-            # ("Coalition aircraft", "foreign troops in Afghanistan": where they act says nothing of whose they are)
+            weapon = role[0] == "MIL" and (lem in WEAPON_HEADS or lem.rstrip("s") in WEAPON_HEADS) and not foreign_force(t)
+            foreign = role[0] == "MIL" and (foreign_force(t) or weapon)
+            # ("Coalition aircraft", "foreign troops in Afghanistan", "drones hit a market in Aleppo": where they act
+            # says nothing of whose they are)
             group = self._armed_group_named_before(t) if role[0] == "REB" else None
             code = self._context_code(t, ("of", "from") if foreign or group else ("of", "from", "in", "throughout",
                                                                                    "across"),
@@ -1684,8 +1689,8 @@ class _DocPass:
             if code is None and subject.dep_ in ("nsubj", "nsubjpass", "dobj") and not foreign:
                 code = self._verb_place(subject)  # "police beat demonstrators in Belgrade"
             rule = "role_noun_armed_group" if rule_group else "role_noun"
-            if code is None and role[0] == "MIL" and not foreign:
-                code = self._force_named_before(t)
+            if code is None and role[0] == "MIL" and (weapon or not foreign):
+                code = self._force_named_before(t)  # ("Russian forces pushed on. Drones attacked ...")
                 rule = "role_noun_earlier_force" if code else rule
             if code is None and (vague or role[0] in STATE_SECTORS) and not foreign:
                 code = self._lone_state(t.i)

@@ -72,6 +72,10 @@ def _role_keys(tok: Any) -> tuple[str, ...]:
     return tuple(keys)
 # offices take their state from a place only: "The president met the Chinese ambassador" is not China's president
 OFFICE_NOUNS = frozenset("president premier minister governor mayor".split())
+# weapons named without their owner: where they struck says nothing about who fired them ("missiles exploded
+# outside a school in Gaza", "drones hit a market in Aleppo")
+WEAPON_NOUNS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
+rocket shell bomb plane""".split())
 QUANTITY_HEADS = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
                            "groups crowd crowds number some many most all several few members member band".split())
 
@@ -237,7 +241,7 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
         p = _np_place(head, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: place in the actor's phrase '{p.text}'"
-    if code is None:
+    if code is None and not (head is not None and head.lemma_.lower().rstrip("s") in WEAPON_NOUNS):
         p = _sentence_place(span, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: the sentence's place '{p.text}'"
