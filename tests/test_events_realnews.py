@@ -584,3 +584,11 @@ def test_where_weapons_strike_is_not_whose_they_are() -> None:
     assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian forces pushed on. Drones attacked a market in Kharkiv.")
     # people on the ground still take the place's state
     assert ("ASSAULT", "UKR", "UKR", "asserted") in events("Soldiers attacked a market in Kharkiv.")
+
+
+def test_a_people_or_a_state_attacking_as_a_whole_does_not_attack_its_own() -> None:
+    got = events("The aid worker said two of his relatives were killed by the Israelis.")
+    assert any(e[:2] == ("ASSAULT", "ISR") for e in got) and all(e[2] != "ISR" for e in got)
+    assert all(e[2] != "USA" for e in events("Ghadiya was killed in a raid by the US inside Syrian territory."))
+    # a state's own police, and a state that jails, act at home
+    assert ("COERCE", "EGY", "EGY", "asserted") in events("Egypt jailed a prominent blogger for five years.")

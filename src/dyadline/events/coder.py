@@ -537,13 +537,19 @@ def _origin_recoded(m: Mention, span: Any, idx: MentionIndex) -> Mention | None:
 
 
 def _uncoded_home(sources: list[Mention], location: Location | None, loc_how: str, doc: Document,
-                  sent_idx: int) -> tuple[str | None, str]:
+                  sent_idx: int, typ: str) -> tuple[str | None, str]:
     """The state for a target no rule coded: the state of the act's stated place, else the source's own state
     when the sentence names no other state (as an actor or a place)."""
     if location is not None and location.code and loc_how.startswith("locative") and is_state_code(location.code):
         return location.code, f"the place '{location.text}'"
     src = {m.actor.code for m in sources}
     named = {m.actor.code for m in doc.mentions if m.sent_idx == sent_idx and m.actor.code}
+    if all(m.rule == "demonym" or (typ == "ASSAULT" and m.actor.kind == "state" and not m.actor.sector)
+           for m in sources):
+        # "two relatives killed by the Israelis", "killed in a raid by the US": a people, or a state attacking as a
+        # whole, acts on others; its police, army or militia act at home ("police detained Wei in Beijing"), and
+        # so does a state that jails ("Egypt jailed a blogger")
+        return None, ""
     if len(src) == 1 and named <= src:
         return next(iter(src)), "the only state the sentence names"  # type: ignore[return-value]
     return None, ""
@@ -990,7 +996,7 @@ class EventCoder:
             targets = [m if m.actor.code else _origin_recoded(m, span, idx) or m for m in targets]
         if sources and targets and any(not m.actor.code for m in targets) \
                 and all(is_state_code(m.actor.code) for m in sources):
-            home, why = _uncoded_home(sources, location, loc_how, doc, sent_idx)
+            home, why = _uncoded_home(sources, location, loc_how, doc, sent_idx, typ)
             if home is not None:
                 # "Chinese police detained dissident Wei Jingsheng in Beijing", "Li Peng demanded that students
                 # end their sit-in", "militiamen killed thousands of Tutsis": people nobody codes are coded by the
