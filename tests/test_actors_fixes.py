@@ -177,3 +177,8 @@ def test_an_office_named_with_of_then_its_state() -> None:
     assert ms["the Minister of Foreign Affairs of Iraq"].actor.code == "IRQ"
     assert code_sector(by_text("The Minister of Defence of Kenya visited Uganda.")["The Minister of Defence of Kenya"]) \
         == ("KEN", "MIL")
+
+
+def test_its_forces_are_the_state_named_before() -> None:
+    ms = by_text("Critics questioned Israel's ability to wage a precise war in Gaza as its forces pushed deeper.")
+    assert code_sector(ms["forces"]) == ("ISR", "MIL")

@@ -1717,6 +1717,14 @@ class _DocPass:
                 if m.token_start <= c.i < m.token_end and m.actor.code and (
                         m.role == "actor" or (c.dep_ == "poss" and m.actor.code in self.gz.states)):
                     return m.actor.code  # "Chechnya's rebel president": a place's possessive counts too
+            if c.lower_ == "its" and c.dep_ == "poss":
+                # "Israel's ability to wage war ... as its forces pushed deeper": "its" is the nearest state or
+                # organisation named before it in the sentence
+                sent = self.sent_of[c.i]
+                before = [m for m in self.mentions if m.sent_idx == sent and m.token_end <= c.i and m.role == "actor"
+                          and m.actor.code and m.actor.kind in ("state", "igo", "org")]
+                if before:
+                    return max(before, key=lambda m: m.token_end).actor.code
         return None
 
     def _fled_from(self, t: Any) -> str | None:
