@@ -182,3 +182,10 @@ def test_an_office_named_with_of_then_its_state() -> None:
 def test_its_forces_are_the_state_named_before() -> None:
     ms = by_text("Critics questioned Israel's ability to wage a precise war in Gaza as its forces pushed deeper.")
     assert code_sector(ms["forces"]) == ("ISR", "MIL")
+
+
+def test_an_act_named_by_its_doers_kind_is_no_actor() -> None:
+    # "terrorist attacks", "a rebel offensive": the modifier says who did it, the noun is the act
+    ms = by_text("The United States condemns the terrorist attacks this weekend in Baghdad and Najaf.")
+    assert not any(m.actor.sector for t, m in ms.items() if "attacks" in t)
+    assert code_sector(by_text("Police sources said rebels attacked the town.")["Police sources"])[1] == "COP"

@@ -183,7 +183,10 @@ NOT_ACTOR_NOUNS = PLACE_NOUNS | PLACE_OF_NOUNS | PLACE_AFTER_NOUNS | NON_ACTOR_H
     "post", "station", "headquarters", "barracks", "building", "office", "compound", "checkpoint", "vehicle",
     "truck", "car", "jeep", "convoy", "bus", "train", "plane", "release", "statement", "report", "document",
     "budget", "reform", "policy", "spending", "zone", "position", "positions", "installation", "facility",
-    "depot", "target", "property", "land", "school", "hospital", "prison", "jail", "center", "centre"}
+    "depot", "target", "property", "land", "school", "hospital", "prison", "jail", "center", "centre",
+    # acts, not actors: "terrorist attacks in Baghdad", "a rebel offensive", "militant violence"
+    "attack", "bombing", "raid", "offensive", "assault", "violence", "plot", "threat", "activity", "campaign",
+    "killing", "shooting", "kidnapping", "ambush", "incursion", "insurgency", "uprising", "crackdown", "act"}
 # the last word of an organisation's name: "the Uganda Human Rights Commission", "the Ghana Bar Association"
 ORG_HEAD_NOUNS = {"commission", "committee", "council", "association", "union", "federation", "authority", "agency",
                   "bureau", "board", "institute", "party", "front", "movement", "congress", "league", "society",
