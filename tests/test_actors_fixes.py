@@ -25,25 +25,25 @@ def test_sentence_initial_role_noun_is_a_sector_not_an_organisation() -> None:
 
 
 def test_role_noun_under_a_quantity_and_verb_place() -> None:
-    ms = by_text("Tens of thousands of university students throughout Indonesia staged demonstrations.")
-    assert code_sector(ms["university students"]) == ("IDN", "EDU")
+    ms = by_text("Thousands of college students across Indonesia held rallies.")
+    assert code_sector(ms["college students"]) == ("IDN", "EDU")
     assert code_sector(by_text("Workers went on strike in Germany.")["Workers"]) == ("DEU", "LAB")
 
 
 def test_multiword_role_beats_vague_head() -> None:
-    m = by_text("Security forces in Guinea have tortured refugees.")["Security forces"]
+    m = by_text("Security forces in Guinea beat dozens of detainees.")["Security forces"]
     assert code_sector(m) == ("GIN", "COP")
 
 
 def test_modifier_sector_beats_office_noun() -> None:
-    ms = by_text("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez if he gave them a veto.")
-    assert code_sector(ms["Afghan rebel leaders"]) == ("AFG", "REB") and ms["Afghan rebel leaders"].actor.kind == "group"
+    ms = by_text("Sudanese rebel leaders said they would see U.N. envoy Diego Cordovez if he met their conditions.")
+    assert code_sector(ms["Sudanese rebel leaders"]) == ("SDN", "REB") and ms["Sudanese rebel leaders"].actor.kind == "group"
     assert ms["he"].actor.name == "Diego Cordovez" and ms["he"].actor.code == "UNO"
     assert by_text("Afghan leaders met.")["Afghan leaders"].actor.kind != "person"  # plural: not the one leader
 
 
 def test_role_noun_takes_possessor_country() -> None:
-    m = by_text("Zoran Djindjic's opposition coalition won in Belgrade.")["opposition coalition"]
+    m = by_text("Vuk Draskovic's opposition alliance held a rally in Belgrade.")["opposition alliance"]
     assert code_sector(m) == ("SRB", "OPP")
 
 
@@ -62,7 +62,7 @@ def test_vessels_and_shared_nationality() -> None:
 
 
 def test_historical_adjective() -> None:
-    m = by_text("The official Czechoslovak news agency said today.")["Czechoslovak news agency"]
+    m = by_text("The Czechoslovak state news agency reported the decision.")["Czechoslovak state news agency"]
     assert code_sector(m) == ("CZE", "MED")
 
 
@@ -83,9 +83,10 @@ def test_place_frames_make_unknown_names_places() -> None:
 
 
 def test_abbreviation_in_parentheses_takes_the_organisation() -> None:
-    text = ("Nigerian authorities jailed members of the Movement for the Actualization of the Sovereign State of "
-            "Biafra (MASSOB) in Lagos. MASSOB denied it.")
-    ms = [m for m in get_resolver().lookup(text, DATE) if m.text == "MASSOB"]
+    # (the tagger marks no name on "MOSOP", and ran the organisation's name into the parenthesis)
+    text = ("Nigerian soldiers detained members of the Movement for the Survival of the Ogoni People (MOSOP) in Bori. "
+            "MOSOP condemned the arrests.")
+    ms = [m for m in get_resolver().lookup(text, DATE) if m.text == "MOSOP"]
     assert len(ms) == 2 and all(m.actor.code == "NGA" and m.actor.kind == "org" for m in ms)
     assert ms[0].rule == "abbreviation"
 
@@ -93,7 +94,7 @@ def test_abbreviation_in_parentheses_takes_the_organisation() -> None:
 def test_name_particles_keep_the_full_name() -> None:
     ms = by_text("Foreign Minister Karel Van der Berg met the press.")
     assert any(t.endswith("Karel Van der Berg") for t in ms), list(ms)
-    ms = by_text("Dutch Foreign Minister Hans Van den Broek said on Tuesday.")
+    ms = by_text("Dutch Foreign Minister Hans Van den Broek arrived in Belgrade.")
     m = next(m for t, m in ms.items() if t.endswith("Broek"))
     assert m.actor.code == "NLD"  # his Dutch term, not his later EU one
 
@@ -119,8 +120,8 @@ def test_documents_and_agreements_are_not_actors() -> None:
 def test_its_in_a_pp_prefers_the_object() -> None:
     ms = by_text("The European Union imposed new sanctions on Belarus for its support of Russia's war.")
     assert ms["its"].actor.code == "BLR"
-    ms = by_text("Clinton imposed sanctions on the Taliban faction that controls Afghanistan for its support of "
-                 "terrorists.")
+    ms = by_text("Washington froze the assets of the Taliban faction that controls Afghanistan because of its "
+                 "backing for militants.")
     assert ms["its"].actor.code == "AFG" and ms["its"].actor.kind == "org"  # the faction, via the relative clause
     assert by_text("Poland said it would close its border.")["its"].actor.code == "POL"
 

@@ -647,7 +647,7 @@ def test_the_international_community_is_not_coded() -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "date"), [
-    ("The Bush administration declared that China must drop its trade barriers.", "Bush", "2000-01-01"),
+    ("The Bush administration insisted that Japan must open its rice market.", "Bush", "2000-01-01"),
     ("Officials in Washington said Bush would veto the bill.", "Bush", "2003-05-01"),
     ("Bush said he would veto the bill.", "Bush", "2003-05-01"),
 ])

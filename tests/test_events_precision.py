@@ -65,6 +65,6 @@ def test_political_leagues_are_not_sport() -> None:
 
 
 def test_a_political_act_in_a_sports_sentence_is_kept() -> None:
-    evs = code_text("Nigerian police arrested 52 Nigerian activists for playing in a youth football tournament in Lagos.",
+    evs = code_text("Ghanaian police detained 30 opposition supporters for taking part in a charity football match in Accra.",
                     date="2024-05-01")
     assert [e.type for e in evs][:1] == ["COERCE"]

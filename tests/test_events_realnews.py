@@ -536,11 +536,11 @@ def test_we_in_a_statement_introduced_by_a_colon_is_the_speakers_side() -> None:
 def test_history_recalled_in_a_clause_neither_dates_nor_outranks_the_news() -> None:
     from dyadline import code_text
 
-    evs = sorted(code_text("Algerian landowners began a hunger strike outside Parliament to demand the return of "
-                           "property seized by Algerian government forces in the 1970s, APS news agency said.",
+    evs = sorted(code_text("Algerian farmers started a hunger strike in front of the assembly to demand the return of "
+                           "land confiscated by Algerian troops in the 1960s, the state news agency reported.",
                            date="2000-01-01"), key=lambda e: -e.confidence)
     assert evs and evs[0].type == "PROTEST" and not evs[0].historical and evs[0].date_precision == "document"
-    seized = [e for e in evs if e.type != "PROTEST"]
+    seized = [e for e in evs if e.type in ("COERCE", "SANCTION")]
     assert seized and all(e.historical for e in seized)  # the seizure keeps its own date
 
 
@@ -592,3 +592,11 @@ def test_a_people_or_a_state_attacking_as_a_whole_does_not_attack_its_own() -> N
     assert all(e[2] != "USA" for e in events("Ghadiya was killed in a raid by the US inside Syrian territory."))
     # a state's own police, and a state that jails, act at home
     assert ("COERCE", "EGY", "EGY", "asserted") in events("Egypt jailed a prominent blogger for five years.")
+
+
+def test_a_demand_is_made_of_whoever_holds_what_it_asks_for() -> None:
+    assert ("REQUEST", "IRN", "IRQ", "asserted") in events("Iran demanded the release of its diplomats held by Iraq.")
+    assert ("REQUEST", "UNO", "IRQ", "asserted") in events(
+        "The UN Security Council called for the lifting of sanctions on Iraq.")
+    # a demand made of nobody named is still dropped
+    assert "REQUEST" not in types("The Iranian president demanded more respect.")

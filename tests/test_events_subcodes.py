@@ -54,7 +54,7 @@ def top(text: str) -> tuple[str, str, str, str]:
      ("THREATEN", "ECOWAS", "NER")),
     ("Mexico dispatched rescue brigades and field hospitals to Ecuador after the earthquake.", ("AID", "MEX", "ECU")),
     ("Angela Merkel and Li Keqiang held a video call on trade and climate policy.", ("CONSULT",)),
-    ("French and Egyptian warships on Monday launched ten days of war games in the Mediterranean.", ("COOPERATE",)),
+    ("Spanish and Moroccan frigates on Tuesday began a week of naval war games off Gibraltar.", ("COOPERATE",)),
     ("Norwegian and Russian coast guard crews carried out a joint rescue operation.", ("COOPERATE",)),
     ("Greek armed forces were put on alert as the standoff with Turkey escalated.", ("MOBILIZE", "GRC")),
     # an order to leave or close is an expulsion: of a mission (SANCTION) or of people (COERCE)
@@ -70,9 +70,9 @@ def top(text: str) -> tuple[str, str, str, str]:
     ("Two Russian strategic bombers flew along the Norwegian coast for several hours.", ("MOBILIZE", "RUS", "NOR")),
     ("Indian Prime Minister Narendra Modi flew to Moscow for talks with Putin.", ("CONSULT", "IND", "RUS")),
     # "sent arms to Pakistan": a country after a giving verb is the recipient, not a destination
-    ("The United States continued to send arms to Pakistan last year.", ("AID", "USA", "PAK")),
+    ("Washington kept shipping weapons to Pakistan throughout the year.", ("AID", "USA", "PAK")),
     # an act done in a place with no target named targets that place's state
-    ("Serbia lifted a night curfew in Montenegro on Sunday.", ("CONCEDE", "SRB", "MNE")),
+    ("Yugoslavia eased a dusk-to-dawn curfew in Montenegro on Friday.", ("CONCEDE", "SRB", "MNE")),
     ("Police arrested five opposition activists in Minsk.", ("COERCE", "BLR", "BLR")),
     # a state's own curfew, emergency or ban falls on itself; a show of force faces the state named next to it
     ("Thailand's army chief announced a nationwide curfew from 10 p.m. to 5 a.m.", ("COERCE", "THA", "THA")),
@@ -168,8 +168,8 @@ def test_doer_possessive_is_not_the_target() -> None:
     # mercenaries travelling deploy, they do not visit
     ("Wagner fighters went to Bamako in December.", ("MOBILIZE", "RUS", "MLI")),
     # a protest by a people or a movement, named by no target, faces its own government (or whom it demands of)
-    ("Young Tunisians blocked roads leading to the city centre on Sunday.", ("PROTEST", "TUN", "TUN")),
-    ("Kenyan students continued their hunger strike to demand the resignation of President Ruto.",
+    ("Young Moroccans blocked main avenues in the capital on Saturday.", ("PROTEST", "MAR", "MAR")),
+    ("Kenyan students kept up their hunger strike to press for the resignation of President Ruto.",
      ("PROTEST", "KEN", "KEN")),
     # rallying support for someone backs them; a joint mission flown with a partner is cooperation
     ("Turkey rallied support for Azerbaijan at the summit.", ("SUPPORT", "TUR", "AZE")),

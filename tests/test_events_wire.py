@@ -567,12 +567,12 @@ def test_a_military_strike_launched_is_no_labour_strike() -> None:
 
 
 def test_a_readiness_to_impose_martial_law_threatens_the_own_country() -> None:
-    got = top("Iraq's interim government announced that it is prepared to impose martial law.")
-    assert got[:3] == ("THREATEN", "IRQ", "IRQ")
+    got = top("Lebanon's caretaker cabinet said that it is ready to declare a state of emergency.")
+    assert got[:3] == ("THREATEN", "LBN", "LBN")
 
 
 def test_a_place_inside_the_object_phrase_is_the_place_struck() -> None:
-    assert top("Afghan guerrillas blew up three power lines leading into Kabul.")[1:3] == ("AFG", "AFG")
+    assert top("Afghan guerrillas destroyed two electricity pylons on the road into Kabul.")[1:3] == ("AFG", "AFG")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -697,8 +697,8 @@ def test_a_demand_on_another_state_is_not_addressed_to_the_own_citizens_it_conce
 
 
 def test_an_investigation_of_the_own_citizens_stays_domestic() -> None:
-    got = top("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
-    assert got[:3] == ("ACCUSE", "HRV", "HRV")
+    got = top("Serbia is probing suspected atrocities by Serbian paramilitaries against Bosniak villagers.")
+    assert got[:3] == ("ACCUSE", "SRB", "SRB")
 
 
 @pytest.mark.parametrize("text, expected", [

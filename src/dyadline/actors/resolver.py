@@ -1548,8 +1548,12 @@ class _DocPass:
         return k >= 0 and self.doc[k].lower_ in PLACE_PREPOSITIONS
 
     def _unlisted_entities(self) -> None:
+        from spacy.tokens import Span
+
         surnames = self._surnames()
         for ent in self.doc.ents:
+            while len(ent) > 1 and ent[-1].is_punct:  # "the Movement for the Survival of the Ogoni People (" + "MOSOP)"
+                ent = Span(self.doc, ent.start, ent.end - 1, label=ent.label_)
             if any(self.consumed[ent.start:ent.end]) or any(
                     t in self.hit_at and t not in self.deferred for t in range(ent.start, ent.end)):
                 continue
@@ -1611,6 +1615,24 @@ class _DocPass:
                 code = self._context_code(ent.root)
                 self._emit(ent.start, ent.end, Actor(code, None, ent.text, None, "unknown"), "place_unlisted", 0.3,
                            role="location")
+        self._untagged_abbreviations()
+
+    def _untagged_abbreviations(self) -> None:
+        """An abbreviation the tagger did not mark as a name ("... the Ogoni People (MOSOP) ... MOSOP said"): defined
+        in parentheses after an organisation, it stands for it there and wherever it comes back."""
+        doc = self.doc
+        for i in range(1, self.n - 1):
+            if self.consumed[i] or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+                continue
+            owner = self._abbreviation(i, i + 1)
+            if owner is not None and doc[i].text not in self.abbrevs:
+                self.abbrevs[doc[i].text] = owner.actor
+                a = owner.actor
+                self._emit(i, i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation", owner.confidence)
+        for t in doc:
+            if not self.consumed[t.i] and t.text in self.abbrevs:
+                a = self.abbrevs[t.text]
+                self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation", 0.6)
 
     def _role_nouns(self) -> None:
         """Bare role nouns as subjects or objects ('police fired', 'the rebels said', 'thousands of students
@@ -1625,7 +1647,7 @@ class _DocPass:
             if t.dep_ == "pobj":
                 prep = t.head
                 if prep.lower_ == "of" and (prep.head.lower_ in QUANTITY_NOUNS or prep.head.pos_ == "NUM"):
-                    subject = prep.head  # "tens of thousands of university students ..."
+                    subject = prep.head  # "thousands of college students ..."
                 elif prep.lower_ not in ("by", "against", "with", "between", "to"):
                     continue
             first = t.i
@@ -1923,7 +1945,7 @@ class _DocPass:
     def _pp_possessor(self, t: Any, same: list[Mention], plural: bool) -> Mention | None:
         """'its'/'their' inside a prepositional phrase ('sanctions on Belarus for its support of ...'): the
         nearest compatible actor in the object of the same clause, not the subject; in a relative clause
-        ('the faction that controls Afghanistan for its support') the noun the clause describes."""
+        ('the militia that holds the north for its links to ...') the noun the clause describes."""
         doc = self.doc
         verb = t.head.head.head  # its -> noun -> preposition -> what the phrase hangs on
         seen = 0

@@ -510,7 +510,7 @@ def _object_place(f: Frame, idx: MentionIndex) -> Location | None:
                         if t.dep_ not in ("poss",) and not (t.dep_ == "pobj" and t.head.lower_ not in ("of",))),
                        idx)
     if m is None:
-        # "blew up power lines leading into Kabul", "shelled villages near Gorazde": a named place inside the
+        # "destroyed pylons on the road into Kabul", "shelled villages near Gorazde": a named place inside the
         # object's own phrase (places only: "positions near the Pakistani border" names no target)
         m = _state_mention((t for h in heads for t in h.subtree if t.i in idx.location and t.dep_ == "pobj"
                             and t.head.lower_ in ("in", "into", "near", "around", "outside")), idx)
@@ -957,7 +957,7 @@ class EventCoder:
             fcues = fcues + ["the conditional threat itself is asserted"]
         if typ in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE") and factuality == "negated" \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in _carrier(f).children):
-            # "Syria says it will not accept more refugees", "it would not provide the assistance": a stated
+            # "Jordan says it will take in no further refugees", "it would not provide the assistance": a stated
             # refusal is an asserted REJECT
             notes.append(f"negated future {typ} is a refusal -> REJECT")
             typ, path, factuality, mode = "REJECT", "intent", "asserted", None
@@ -1009,13 +1009,13 @@ class EventCoder:
             and all(m.actor.code == location.code for m in targets)
         if not sources and targets and (typ == "ASSAULT" or at_home) and location is not None and location.code \
                 and loc_how.startswith("locative") and is_state_code(location.code) and not _from_afar(f):
-            # "a roadside bombing near Samarra killed a US soldier": attackers nobody names are coded by the
+            # "a car bomb near Tikrit killed two British soldiers": attackers nobody names are coded by the
             # state where they struck (CAMEO convention for unattributed violence); "a curfew was imposed in
             # Dili": a measure nobody is named for is the state's own there
             sources = [_implied_target(targets[0], location.code, f"{location.text} (unnamed attackers there)",
                                        "event-place-source", 0.4)]
             domestic.append(f"no doer named: the place of the attack ('{location.text}') gives it")
-        coerced = f if f.type == "COERCE" or f.inner is None else f.inner  # "is prepared to impose martial law"
+        coerced = f if f.type == "COERCE" or f.inner is None else f.inner  # "is ready to declare a curfew"
         if not targets and sources and coerced.type == "COERCE" and coerced.mode in DOMESTIC_COERCION \
                 and all(is_state_code(m.actor.code) for m in sources):
             # "declared a state of emergency", "imposed a nationwide curfew", "banned the party": a state's

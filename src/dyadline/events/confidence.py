@@ -24,7 +24,7 @@ SUBORDINATE_MARKS = frozenset("after before since when as while following until 
 
 def clause_weight(trigger: Any) -> float:
     """How central the predicate is in its sentence: the main line (1.0) beats a temporal or causal
-    clause ("..., one day after a Serbian jet shot down a helicopter": 0.55), a condition (0.6), a relative clause (0.55)
+    clause ("..., a day after a Croatian gunboat fired on a ferry": 0.55), a condition (0.6), a relative clause (0.55)
     or anything else embedded (0.9). This is what makes the main-clause event the top one."""
     t = trigger
     for _ in range(6):
@@ -41,7 +41,7 @@ def clause_weight(trigger: Any) -> float:
         if t.dep_ == "pcomp" and t.head.lower_ in SUBORDINATE_MARKS:
             return 0.55
         if t.dep_ in ("relcl", "acl"):
-            return 0.55  # background: "Y, whom they had taken hostage two weeks ago" (0.75 before the wire round)
+            return 0.55  # background: "Y, whom they had seized at a checkpoint last month" (0.75 before the wire round)
         if t.dep_ == "pobj" and t.head.lower_ in SUBORDINATE_MARKS:
             return 0.6
         if t.dep_ not in MAIN_LINE_DEPS and t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "nsubj", "compound",

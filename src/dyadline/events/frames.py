@@ -636,7 +636,7 @@ def clause_features(v: Any) -> set[str]:
         elif c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS:
             out.add("together")  # "worked together", "jointly patrolled"
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
-            out.add("for")  # "pushing hard for the US (to) support its plan": a "for" clause
+            out.add("for")  # "lobbying hard for Germany (to) back its proposal": a "for" clause
     for c in kids:
         if c.lower_ in ("out", "away") and c.dep_ in ("prep", "prt", "advmod"):
             # "pulled out of the talks", "were ordered out of the United States": the "of" phrase hangs under
@@ -1379,7 +1379,7 @@ def _object_pp_actor(v: Any, slots: Any, idx: MentionIndex, exclude: list[Mentio
 
 def _phrase_lemmas(tok: Any) -> set[str]:
     """Lemmas that may satisfy an object constraint: the head, its compounds and an "of" object
-    ("suspended part of a military aid program" -> part, program, aid)."""
+    ("froze part of an economic aid package" -> part, package, aid)."""
     out = {tok.lemma_.lower()}
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
@@ -1783,7 +1783,7 @@ class FrameFinder:
             # stands in for the event noun as the light verb's object
             carrier, v = v.head, v.head.head
         elif n.dep_ == "compound" and v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() in CARRIER_HEADS:
-            # "launched a mediation effort between A and B", "Russia's bombing campaign against Kyiv"
+            # "began a mediation bid between A and B", "Russia's bombing campaign against Kyiv"
             carrier, v = v, v.head
             self._fill_from_carrier(f, carrier, n, idx)
         if state or (carrier.dep_ in ("dobj", "nsubjpass") and v.pos_ in ("VERB", "AUX")
@@ -2097,7 +2097,7 @@ class FrameFinder:
                 _travelling_force(f)
             if f.type == "MOBILIZE" and f.entry.obj & EXERCISE_WORDS and not f.targets \
                     and len({m.actor.code for m in f.sources}) >= 2:
-                # "French and Egyptian warships launched war games": an exercise of two states is a joint one
+                # "Spanish and Moroccan frigates began war games": an exercise of two states is a joint one
                 f.type, f.mode, f.reciprocal = "COOPERATE", "military", True
                 f.notes.append("an exercise held by two states together is joint (COOPERATE), not a show of force")
             if f.sources and not f.targets and f.type in PLACE_TARGET_TYPES:
@@ -2361,7 +2361,7 @@ class FrameFinder:
                 f.purpose_of = owner
                 f.notes.append(f"purpose clause of '{owner.trigger_text}': ranked below it")
                 if owner.type == "PROTEST" and f.type == "REQUEST" and not owner.targets and f.targets:
-                    # "continued their hunger strike to demand the resignation of President X": the protest faces X
+                    # "pressed on with their hunger strike to demand that President X resign": the protest faces X
                     owner.targets, owner.target_slot = list(f.targets), "demand-target"
                     owner.notes.append(f"target from its demand ('{f.trigger_text}')")
 
@@ -2415,7 +2415,9 @@ class FrameFinder:
             # ...", "the Obama administration revoked ...", "peacekeepers serving with the UN took up positions in
             # Lebanon"), it names no second party
             seen |= {t.i for c in f.trigger.children if c.dep_ == "nsubj" for t in c.subtree}
-        for depth in range(5):
+        # a demand names whom it is made of deep inside what it asks for ("called for the lifting of sanctions on
+        # Iraq", "demanded the release of its diplomats held by Iraq"); a request with no addressee is dropped
+        for depth in range(7 if f.type == "REQUEST" else 5):
             nxt = []
             for t in frontier:
                 for c in t.children:

@@ -258,7 +258,7 @@ def event_date(trigger: Any, doc_date: str | None) -> tuple[str | None, str, boo
 
 def _in_other_noun_clause(t: Any, trigger: Any) -> bool:
     """Is ``t`` inside a clause that modifies a noun (a relative clause or a reduced one) which does not hold the
-    trigger? "began a hunger strike to demand property seized by the army in the 1970s": the 1970s date the
+    trigger? "staged a sit-in to demand land confiscated by troops in the 1960s": the 1960s date the
     seizure, not the strike."""
     above = {trigger.i, *(a.i for a in trigger.ancestors)}
     for x in (t, *t.ancestors):
