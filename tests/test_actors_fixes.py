@@ -174,19 +174,19 @@ def test_forces_loyal_to_a_leader_are_his_states_military() -> None:
 
 
 def test_an_office_named_with_of_then_its_state() -> None:
-    ms = by_text("The foreign minister met the Minister of Foreign Affairs of Iraq in Canberra.")
+    ms = by_text("The Australian envoy called on the Minister of Foreign Affairs of Iraq in Baghdad.")
     assert ms["the Minister of Foreign Affairs of Iraq"].actor.code == "IRQ"
     assert code_sector(by_text("The Minister of Defence of Kenya visited Uganda.")["The Minister of Defence of Kenya"]) \
         == ("KEN", "MIL")
 
 
 def test_its_forces_are_the_state_named_before() -> None:
-    ms = by_text("Critics questioned Israel's ability to wage a precise war in Gaza as its forces pushed deeper.")
-    assert code_sector(ms["forces"]) == ("ISR", "MIL")
+    ms = by_text("Analysts doubted Russia's capacity to hold Kherson while its forces advanced elsewhere in Ukraine.")
+    assert code_sector(ms["forces"]) == ("RUS", "MIL")
 
 
 def test_an_act_named_by_its_doers_kind_is_no_actor() -> None:
     # "terrorist attacks", "a rebel offensive": the modifier says who did it, the noun is the act
-    ms = by_text("The United States condemns the terrorist attacks this weekend in Baghdad and Najaf.")
+    ms = by_text("Washington condemns the terrorist attacks this weekend in Kabul and Herat.")
     assert not any(m.actor.sector for t, m in ms.items() if "attacks" in t)
     assert code_sector(by_text("Police sources said rebels attacked the town.")["Police sources"])[1] == "COP"

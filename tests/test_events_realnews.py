@@ -548,7 +548,7 @@ def test_the_subject_of_a_passive_raising_verb_does_what_its_clause_says() -> No
     # "are reported / believed to have ...": the reporting is passive, the killing is the subject's own
     assert ("ASSAULT", "RUS", "UKR", "asserted") in events("Russian forces are believed to have shelled the Ukrainian town.")
     assert any(e[:3] == ("ASSAULT", "IMG", "IRQ") for e in events(
-        "On Sunday, members of IS were reported to have killed 50 former Iraqi police officers."))
+        "Last week members of IS were reported to have executed a dozen Iraqi soldiers."))
     # passive control: the one ordered to withdraw is the one who withdraws
     assert any(e[:3] == ("RETREAT", "SYR", "LBN") for e in events("Syrian troops were ordered to withdraw from Lebanon."))
 
@@ -569,8 +569,8 @@ def test_the_controller_of_a_passive_clause_is_done_to_not_doing() -> None:
 
 
 def test_what_the_weapons_were_used_against_is_the_target() -> None:
-    got = events("Israeli forces conducted ten strikes overnight using fighter, bomber and remotely piloted aircraft "
-                 "against Hezbollah targets.")
+    got = events("Israeli forces carried out six raids at dawn using fighter and remotely piloted aircraft against "
+                 "Hezbollah targets.")
     assert ("ASSAULT", "ISR", "LBN", "asserted") in got
     # weapons alone name no target
     assert ("ASSAULT", "RUS", "-", "asserted") in events("Russian troops shelled the town using heavy artillery.")
@@ -587,9 +587,9 @@ def test_where_weapons_strike_is_not_whose_they_are() -> None:
 
 
 def test_a_people_or_a_state_attacking_as_a_whole_does_not_attack_its_own() -> None:
-    got = events("The aid worker said two of his relatives were killed by the Israelis.")
+    got = events("Two villagers were killed by the Israelis on Friday.")
     assert any(e[:2] == ("ASSAULT", "ISR") for e in got) and all(e[2] != "ISR" for e in got)
-    assert all(e[2] != "USA" for e in events("Ghadiya was killed in a raid by the US inside Syrian territory."))
+    assert all(e[2] != "USA" for e in events("Abu Khalid was killed in a night raid by the US near the Syrian border."))
     # a state's own police, and a state that jails, act at home
     assert ("COERCE", "EGY", "EGY", "asserted") in events("Egypt jailed a prominent blogger for five years.")
 

@@ -130,21 +130,21 @@ def foreign_force(tok: Any) -> bool:
     return bool(FOREIGN_FORCE.search(tok.doc[max(0, min(tok.left_edge.i, tok.i - 3)):tok.i + 1].text))
 
 
+# weapons named without their owner ("missiles hit a market in Gaza"): where they strike is not whose
+WEAPON_HEADS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
+rocket shell bomb plane""".split())
 # "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
 # not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
 # the backer.
-# weapons named without their owner ("missiles exploded outside a school in Gaza"): where they strike is not whose
-WEAPON_HEADS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
-rocket shell bomb plane""".split())
 QUALIFIER_WORDS = {"based", "made", "built", "era"}  # ("a Bush-era rule", "Soviet-era tanks": a time, not the actor)
 SETTLER_WORDS = {"settler", "settlers", "colonist", "colonists"}
 # verbs of flight: "refugees escaping from Somalia" are Somalis
 FLEE_VERBS = {"flee", "escape", "leave", "evacuate"}
 PERSON_PRONOUNS = {"he", "she"}
 SPEECH_AFTER_NAME = frozenset("say tell add announce insist warn declare urge vow promise".split())
-# nouns after a leader's surname that make it the leader's: "the Bush administration", "the Major government"
 # "pro-Assad forces", "pro-Gaddafi militias": armed men loyal to a leader fight for that leader's state
 LOYAL_FORCE_HEADS = frozenset("forces troops militia militias fighters gunmen soldiers units loyalists".split())
+# nouns after a leader's surname that make it the leader's: "the Bush administration", "the Major government"
 LEADER_HEADS = frozenset("administration government cabinet presidency regime camp aides era".split())
 # surnames that are also ordinary words the lexicon files as nouns only (adjectives, adverbs and verbs are found
 # there), or foreign words wire copy quotes: "Moi" (French "me"), "King", "Wood". Alone they are no one; a title
@@ -378,7 +378,7 @@ class _DocPass:
 
     # -- pass 1: gazetteer hits ------------------------------------------------------------------
     def _shouted(self, start: int, end: int) -> bool:
-        """Whether the words around tokens start..end are in capitals too (a headline or a shouted line)."""
+        """Whether the words around tokens start..end (inclusive) are in capitals too (a headline, a shouted line)."""
         doc = self.doc
         before = [t for t in doc[max(0, start - 2):start] if t.is_alpha and len(t) > 1]
         after = [t for t in doc[end + 1:end + 3] if t.is_alpha and len(t) > 1]
@@ -1743,7 +1743,7 @@ class _DocPass:
                         m.role == "actor" or (c.dep_ == "poss" and m.actor.code in self.gz.states)):
                     return m.actor.code  # "Chechnya's rebel president": a place's possessive counts too
             if c.lower_ == "its" and c.dep_ == "poss":
-                # "Israel's ability to wage war ... as its forces pushed deeper": "its" is the nearest state or
+                # "Russia's capacity to hold the city ... while its forces advanced": "its" is the nearest state or
                 # organisation named before it in the sentence
                 sent = self.sent_of[c.i]
                 before = [m for m in self.mentions if m.sent_idx == sent and m.token_end <= c.i and m.role == "actor"

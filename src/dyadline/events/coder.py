@@ -546,7 +546,7 @@ def _uncoded_home(sources: list[Mention], location: Location | None, loc_how: st
     named = {m.actor.code for m in doc.mentions if m.sent_idx == sent_idx and m.actor.code}
     if all(m.rule == "demonym" or (typ == "ASSAULT" and m.actor.kind == "state" and not m.actor.sector)
            for m in sources):
-        # "two relatives killed by the Israelis", "killed in a raid by the US": a people, or a state attacking as a
+        # "villagers killed by the Israelis", "killed in a night raid by the US": a people, or a state attacking as a
         # whole, acts on others; its police, army or militia act at home ("police detained Wei in Beijing"), and
         # so does a state that jails ("Egypt jailed a blogger")
         return None, ""

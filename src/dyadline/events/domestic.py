@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyadline.actors.resolver import FOREIGN_FORCE, foreign_force
+from dyadline.actors.resolver import FOREIGN_FORCE, WEAPON_HEADS, foreign_force
 from dyadline.model import Actor, Mention
 
 DOMESTIC_CONF = 0.55
@@ -72,10 +72,6 @@ def _role_keys(tok: Any) -> tuple[str, ...]:
     return tuple(keys)
 # offices take their state from a place only: "The president met the Chinese ambassador" is not China's president
 OFFICE_NOUNS = frozenset("president premier minister governor mayor".split())
-# weapons named without their owner: where they struck says nothing about who fired them ("missiles exploded
-# outside a school in Gaza", "drones hit a market in Aleppo")
-WEAPON_NOUNS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
-rocket shell bomb plane""".split())
 QUANTITY_HEADS = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
                            "groups crowd crowds number some many most all several few members member band".split())
 
@@ -241,7 +237,8 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
         p = _np_place(head, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: place in the actor's phrase '{p.text}'"
-    if code is None and not (head is not None and head.lemma_.lower().rstrip("s") in WEAPON_NOUNS):
+    # (a weapon named without its owner is not the state of the place it struck: "missiles hit a school in Gaza")
+    if code is None and not (head is not None and head.lemma_.lower().rstrip("s") in WEAPON_HEADS):
         p = _sentence_place(span, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: the sentence's place '{p.text}'"

@@ -981,8 +981,8 @@ INSTRUMENT_VERBS = frozenset("use employ fire launch deploy drop".split())
 
 
 def _against_in_instrument(f: Frame, idx: MentionIndex) -> None:
-    """An attack's target named at the end of its instrument phrase: "conducted 15 strikes using bomber, fighter
-    and remotely piloted aircraft against ISIL targets". The parser hangs "against" on the last weapon, deeper
+    """An attack's target named at the end of its instrument phrase: "carried out six raids using fighter and
+    remotely piloted aircraft against Hezbollah targets". The parser hangs "against" on the last weapon, deeper
     than the nearest-actor search goes; what the weapons were used against is what was attacked."""
     carrier = f.extra_tokens[-1] if f.path == "light" and f.extra_tokens else f.trigger
     for c in carrier.children:
