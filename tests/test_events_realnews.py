@@ -600,3 +600,13 @@ def test_a_demand_is_made_of_whoever_holds_what_it_asks_for() -> None:
         "The UN Security Council called for the lifting of sanctions on Iraq.")
     # a demand made of nobody named is still dropped
     assert "REQUEST" not in types("The Iranian president demanded more respect.")
+
+
+def test_explain_says_how_an_intention_was_stated() -> None:
+    from dyadline import code_text
+
+    def notes(text: str) -> list[str]:
+        return [n for e in code_text(text, date="2024-01-01") for n in e.explanation["notes"] if "intention" in n]
+
+    assert notes("Germany will give Ukraine more tanks.") == ["stated intention: AID in a plain future -> AGREE"]
+    assert notes("Moscow said it would give Syria new loans.") == ["stated intention: AID under a reporting verb -> AGREE"]

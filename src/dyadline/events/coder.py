@@ -926,7 +926,10 @@ class EventCoder:
             # a bare "Poland will send more troops" is a decision to act (kept as MOBILIZE); a conflictual
             # act announced through a speaker or a plan is a threat
             typ = "AGREE" if quad in (1, 2) else "THREATEN"
-            notes.append(f"stated intention: {f.type} in the future under a reporting verb -> {typ}")
+            carrier = _carrier(f)
+            how = ("under a reporting verb" if carrier.dep_ == "ccomp" and carrier.head.lemma_.lower() in attr_mod.REPORT_VERBS
+                   else "under a verb of intent" if carrier.dep_ == "xcomp" else "in a plain future")
+            notes.append(f"stated intention: {f.type} {how} -> {typ}")
             path, factuality, mode = "intent", "asserted", None
             fcues = fcues + ["the statement of intent itself is asserted"]
             if not targets:
