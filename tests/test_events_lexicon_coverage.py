@@ -206,8 +206,8 @@ def test_police_forces_are_state_agents(text: str, expected: tuple[str, str, str
 
 
 def test_at_the_hands_of_names_the_doers() -> None:
-    got = events("Hundreds of thousands of Syrians have been killed at the hands of Assad and ISIL.")
-    assert ("ASSAULT", "SYR", "SYR", "asserted") in got and ("ASSAULT", "IMG", "SYR", "asserted") in got, got
+    got = events("Tens of thousands of Yemenis have been killed at the hands of the Houthis and al-Qaeda.")
+    assert ("ASSAULT", "YEM", "YEM", "asserted") in got and ("ASSAULT", "IMG", "YEM", "asserted") in got, got
 
 
 @pytest.mark.parametrize("text, expected", [

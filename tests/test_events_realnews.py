@@ -445,7 +445,7 @@ def test_confirmed_reports_are_facts_unconfirmed_ones_are_not() -> None:
 
 
 def test_neither_confirming_nor_denying_is_no_denial() -> None:
-    got = events("Israel has neither confirmed nor denied that it carries out strikes in Syria.")
+    got = events("Turkey has neither confirmed nor denied that its jets bomb targets in Iraq.")
     assert "REJECT" not in {e[0] for e in got}
     assert all(e[3] == "possible" for e in got)
 
@@ -500,7 +500,7 @@ def test_the_main_clause_of_a_condition_is_only_possible_even_through_a_noun() -
 def test_giving_hope_or_capacity_is_no_aid_nor_a_resolve_to_do_anything() -> None:
     assert "AID" not in types("Membership of NATO gives both Estonia and Latvia greater capacity to defend "
                               "themselves.")
-    assert types("The UK is determined to give all Iraqis new hope for the future.") == set()
+    assert types("Britain is resolved to give all Afghans fresh hope for what lies ahead.") == set()
     assert "THREATEN" in types("Russia is determined to crush the rebels in Chechnya.")
 
 

@@ -931,8 +931,8 @@ def test_a_place_after_a_locative_preposition_is_no_person() -> None:
 
 
 def test_a_name_run_into_an_opening_preposition_is_no_person() -> None:
-    # the tagger reads "Near Ar Raqqah" as a person and the subject: no uncoded doer "Near Ar Raqqah"
-    got = events("Near Ar Raqqah, five strikes engaged two ISIL tactical units and destroyed a front-end loader.")
+    # the tagger reads "Near Ar Ramadi" as a person and the subject: no uncoded doer "Near Ar Ramadi"
+    got = events("Near Ar Ramadi, four strikes hit three ISIL fighting positions and destroyed a bulldozer.")
     assert got and got[0][0] == "ASSAULT" and got[0][1] != "?", got
 
 

@@ -194,7 +194,7 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
                     cues.append(f"'{head.text} yet to'")
                 elif lemma in NEGATIVE_GOVERNORS and any(c.lower_ == "neither" for t in (head, head.head)
                                                          for c in t.children):
-                    possible = True  # "has neither confirmed nor denied that it carries out strikes"
+                    possible = True  # "has neither confirmed nor denied that its jets bomb targets"
                     cues.append(f"neither confirmed nor '{head.text}'")
                 elif lemma in NEGATIVE_GOVERNORS:
                     negated = True
@@ -236,7 +236,7 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         root = t
         while (root.dep_ in ("xcomp", "conj") or (root.pos_ not in ("VERB", "AUX") and root.dep_ in NOUN_CHAIN)) \
                 and root.head is not root:
-            root = root.head  # (up a noun's phrase too: "if successful it can open the way to a renewal of talks")
+            root = root.head  # (up a noun's phrase too: "if it succeeds the plan may pave the way for new talks")
         if root.i == trigger.i and root.lemma_.lower() in CONDITIONING_SPEECH:
             continue  # "threatened to cut water unless Damascus ...": the threat was made; its act is conditional
         for c in root.children:

@@ -1491,7 +1491,7 @@ class FrameFinder:
         if found:
             f.sources, f.source_slot = found
         elif f.type in ("ASSAULT", "COERCE") and (hands := _at_the_hands_of(v, idx)):
-            # "were killed at the hands of Assad and ISIL", "deaths at the hands of the police": the agent
+            # "were killed at the hands of the Houthis and al-Qaeda", "deaths at the hands of the police": the agent
             f.sources, f.source_slot = hands, "at-the-hands-of"
         if not nominal and f.sources and f.source_slot == "subj":
             f.source_slot = subject_of(v)[1] or "subj"
@@ -1617,7 +1617,7 @@ class FrameFinder:
         if _not_an_act(v, objs, subj_toks if slot.startswith(SUBJECT_SLOTS) else []):
             return None
         if vlemma(v) in ("deny", "confirm") and any(c.lower_ == "neither" for t in (v, v.head) for c in t.children):
-            return None  # "has neither confirmed nor denied that it carries out strikes": no comment, no denial
+            return None  # "has neither confirmed nor denied that its jets bomb targets": no comment, no denial
         if entry.wrapper and entry.type == "REJECT" and any(
                 c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in NO_COMMENT for c in v.children):
             return None  # "declined to comment", "refused to elaborate": no statement, not a rejection (CAMEO 012)
@@ -2350,7 +2350,7 @@ class FrameFinder:
             if owner is not None and owner is not f and not owner.embedded and owner.type == "MOBILIZE" \
                     and vlemma(f.trigger) in BACKING_VERBS and f.targets \
                     and {m.actor.code for m in f.targets} - {m.actor.code for m in owner.sources}:
-                # "Hezbollah has sent thousands of fighters to Syria to support Assad's forces": forces sent to
+                # "Iran has sent hundreds of advisers to Syria to back Assad's army": forces sent to
                 # back someone are military aid (CAMEO 072/074), not a show of force; the backing is that aid
                 owner.type, owner.mode = "AID", "military"
                 owner.targets, owner.target_slot = list(f.targets), f"backed in '{f.trigger_text}'"
