@@ -147,9 +147,8 @@ def test_service_names_carry_their_state() -> None:
 
 
 def test_an_old_leaders_surname_in_an_article_about_elsewhere_is_someone_else() -> None:
-    brooklyn = ("Police in New York arrested two men on Monday. In October 2011, Lopez and his half-brother were "
-                "arrested in connection with a shooting in Brownsville's Howard housing projects. The Brooklyn "
-                "district attorney charged them.")
+    brooklyn = ("Police in New York detained two men on Tuesday. In June 2012, Lopez and his cousin were "
+                "held over a stabbing at the Howard houses in Brownsville. The Brooklyn district attorney charged them.")
     ms = {m.text: m for m in get_resolver().lookup(brooklyn, "2013-03-01")}
     assert all(m.actor.code not in ("VEN", "AUS") for m in ms.values()), {t: m.actor.code for t, m in ms.items()}
     # with the leader's country in the article, or in a one-sentence text, the old leader stays

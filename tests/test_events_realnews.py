@@ -67,7 +67,7 @@ def test_accidents_and_disasters_have_no_attacker(text: str) -> None:
 def test_an_attack_beside_an_accident_word_is_still_an_attack() -> None:
     got = events("Three Italian tourists were killed when gunmen attacked their bus in southern Egypt.")
     assert any(e[0] == "ASSAULT" and e[2] == "ITA" for e in got)
-    got = events("Twelve members of a family were killed when their house collapsed after Israeli missiles hit it.")
+    got = events("Nine members of one family died when their home collapsed after Israeli shells struck it.")
     assert any(e[0] == "ASSAULT" and e[1] == "ISR" for e in got)
 
 
@@ -127,7 +127,7 @@ def test_us_places_and_the_state_of_georgia() -> None:
 
 # ------------------------------------------------------------------------------------------ second pass
 def test_an_event_that_is_only_scheduled_or_pending_has_not_happened() -> None:
-    assert ("PROTEST", "GRC", "GRC", "possible") in events("A separate protest is scheduled in western Athens.")
+    assert ("PROTEST", "GRC", "GRC", "possible") in events("Another march is planned in northern Athens.")
     assert ("PROTEST", "GRC", "GRC", "possible") in events("More demonstrations are planned in Athens on Monday.")
     got = events("The Sudanese army's pending invasion of the south worries Juba.")
     assert got and all(e[3] == "possible" for e in got if e[0] == "ASSAULT")
@@ -233,7 +233,7 @@ def test_a_changed_regulation_with_nobody_yielded_to_is_no_concession() -> None:
 
 # ------------------------------------------------------------------------------------------- fifth pass
 def test_launching_an_assault_is_an_attack_not_a_drill() -> None:
-    got = events("The Israelis launched their assault on the Gaza Strip on December 27.")
+    got = events("The Israelis launched their offensive on the Gaza Strip on January 3.")
     assert got and got[0][:3] == ("ASSAULT", "ISR", "PSE")
     assert any(e[0] == "MOBILIZE" for e in events("China staged military exercises near Taiwan."))
 
@@ -255,7 +255,7 @@ def test_handing_over_coordinates_is_sharing_information() -> None:
 
 def test_a_warning_about_a_deed_reproaches_a_warning_of_consequences_threatens() -> None:
     assert ("ACCUSE", "EUR", "ISR", "asserted") in events(
-        "The EU warned Israel that the offensive was tarnishing its image.")
+        "The EU warned Israel that the blockade was harming its reputation.")
     assert ("ACCUSE", "RUS", "UKR", "asserted") in events("Moscow warned Kiev that it had violated the truce.")
     assert ("THREATEN", "UKR", "BLR", "asserted") in events(
         "Ukraine warned Belarus that it would respond to any provocation.")
@@ -367,7 +367,7 @@ def test_a_country_as_a_persons_surname_is_not_the_state() -> None:
 
 
 def test_rockets_fired_across_a_border_are_not_the_target_states_own() -> None:
-    got = events("More than 30 rockets were fired into southern Israel on Tuesday.")
+    got = events("Over 20 mortar rounds were fired into northern Israel on Monday.")
     assert got and all(e[1] != "ISR" for e in got)
 
 

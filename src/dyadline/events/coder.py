@@ -266,7 +266,7 @@ def _from_afar(f: Frame) -> bool:
         return True  # "deadly strikes on civilians": the strike noun's aerial sense
     if vlemma(f.trigger) in ("fire", "launch", "lob") and any(c.dep_ == "prep" and c.lower_ in ("into", "across")
                                                              for c in f.trigger.children):
-        return True  # "more than 40 were fired into southern Israel": from the other side of a line
+        return True  # "over 20 were fired into northern Israel": from the other side of a line
     for t in f.trigger.subtree:  # the act itself, or how it was done ("killed in an air strike")
         lemma = t.lemma_.lower()
         if lemma in ("airstrike", "air-strike", "bombardment", "shelling", "airraid") or (

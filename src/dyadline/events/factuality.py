@@ -112,7 +112,7 @@ def assess(trigger: Any, governed_by_wrapper: bool = False) -> tuple[str, list[s
         possible = True  # "students announced new rallies for Sunday": the rallies are to come
         cues.append(f"announced: '{trigger.head.text}'")
     if len(carriers) > 1 and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in SCHEDULING:
-        possible = True  # "a separate protest is scheduled in western Athens", "more rallies are planned"
+        possible = True  # "another march is planned in northern Athens", "more rallies are planned"
         cues.append(f"scheduled: '{trigger.head.text}'")
     if len(carriers) > 1 and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in PROPOSAL_GOVERNORS:
         possible = True  # "proposed new limits on imports", "is seeking sanctions": the measure is not in force

@@ -450,7 +450,7 @@ STRIKE_DOES_VERBS = frozenset("hit destroy kill engage target suppress damage wo
 
 
 def _complaint_argued(f: Frame, idx: MentionIndex) -> None:
-    """ "lodged a complaint with the Security Council, arguing that South Sudan was trying to start a war": the
+    """ "filed a complaint with the UN, saying its neighbour was preparing to invade": the
     body complained to is where the complaint went; the one accused is the subject of the argued clause."""
     if not f.targets or not all(m.actor.kind == "igo" for m in f.targets) or not f.target_slot.endswith(("with", "to")):
         return
@@ -1655,7 +1655,7 @@ class FrameFinder:
             f.type, f.mode = "MOBILIZE", "troops"  # "army reinforcements rolled into Kosovo": a deployment
             f.notes.append("reinforcements moving in: a deployment (MOBILIZE)")
         if entry.type == "THREATEN" and vlemma(v) in ("warn", "caution") and _warned_about_a_deed(v):
-            # "the EU warned Israel that the offensive was tarnishing its image": a reproach about what is being
+            # "the EU warned Israel that the blockade was harming its reputation": a reproach about what is being
             # done, with no consequence held out (CAMEO 11 disapprove), not a threat
             f.type, f.mode = "ACCUSE", None
             f.notes.append("a warning about what the addressee is doing, with nothing threatened: ACCUSE")
