@@ -44,7 +44,7 @@ def test_the_senses_kept_beside_them() -> None:
     assert ("CONCEDE", "PAK", "USA", "asserted") in events("Pakistan submitted to American demands.")
     assert ("CONSULT", "RUS", "CHN", "asserted") in events("Putin received the Chinese foreign minister.")
     assert ("RETREAT", "PSE", "ISR", "asserted") in events("Hamas released two Israeli soldiers.")
-    assert any(e[:2] == ("AID", "UNO") for e in events("UNRWA hands out food to 750,000 people in Gaza every day."))
+    assert any(e[:2] == ("AID", "UNO") for e in events("UNRWA distributes flour to 400,000 refugees in Gaza each month."))
 
 
 def test_what_a_speaker_tells_reporters_binds_nobody_named() -> None:
@@ -179,7 +179,7 @@ def test_a_casualty_count_is_who_it_was_done_to() -> None:
 
 GAZA_ARTICLE = (
     "Israeli troops pushed deeper into Gaza City on Monday.\n\n"
-    "Two people were killed when an artillery shell hit a school in Khan Younis.\n\n"
+    "Three people were killed when a tank shell struck a clinic in Rafah.\n\n"
     "The military said it had bombed more than 40 smuggling tunnels.")
 
 
@@ -284,8 +284,8 @@ def test_the_acts_beside_the_boilerplate_are_kept() -> None:
 
 
 def test_headline_passives_without_was_are_done_to_their_subject() -> None:
-    assert not any(e[0] == "ACCUSE" and e[1] == "GRC" for e in events("Greek police charged over boy's death"))
-    assert not any(e[0] == "COERCE" and e[1] == "USA" for e in events("Texas prisoner captured after week on the run"))
+    assert not any(e[0] == "ACCUSE" and e[1] == "TUR" for e in events("Turkish police charged over protester's death"))
+    assert not any(e[0] == "COERCE" and e[1] == "USA" for e in events("Ohio inmate caught after ten days on the run"))
     # police who charge people with a crime accuse them; the active voice keeps its doer
     assert ("ACCUSE", "GRC", "GRC", "asserted") in events("Greek police charged two protesters with arson.")
 
