@@ -133,6 +133,13 @@ def foreign_force(tok: Any) -> bool:
 # weapons named without their owner ("missiles hit a market in Gaza"): where they strike is not whose
 WEAPON_HEADS = frozenset("""warplane jet drone artillery tank helicopter gunship warship gunboat bomber aircraft missile
 rocket shell bomb plane""".split())
+
+
+def is_weapon(tok: Any) -> bool:
+    """Is the noun a weapon ("drones", "Missiles" opening a sentence, whose lemma the tagger leaves plural)?"""
+    lem = tok.lemma_.lower()
+    return lem in WEAPON_HEADS or lem.rstrip("s") in WEAPON_HEADS
+
 # "a Moscow-based analyst", "Russian-made rockets": the name says where a person or a thing comes from, it does
 # not act (a city or a state stays a place). "Rwandan-backed rebels" are not among them: the challenge set codes
 # the backer.
@@ -1558,15 +1565,11 @@ class _DocPass:
                     t in self.hit_at and t not in self.deferred for t in range(ent.start, ent.end)):
                 continue
             if ent.text in self.abbrevs:  # a later use of an abbreviation defined in parentheses
-                a = self.abbrevs[ent.text]
-                self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation",
-                           0.6)
+                self._emit_abbreviation(ent.start, ent.end, self.abbrevs[ent.text], 0.6)
                 continue
             if (owner := self._abbreviation(ent.start, ent.end)) is not None:
-                a = owner.actor
-                self.abbrevs[ent.text] = a
-                self._emit(ent.start, ent.end, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation",
-                           owner.confidence)
+                self.abbrevs[ent.text] = owner.actor
+                self._emit_abbreviation(ent.start, ent.end, owner.actor, owner.confidence)
                 continue
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and (
                     self._non_actor(ent) or self._role_entity(ent)):
@@ -1617,6 +1620,10 @@ class _DocPass:
                            role="location")
         self._untagged_abbreviations()
 
+    def _emit_abbreviation(self, start: int, end: int, a: Actor, conf: float) -> None:
+        """An abbreviation stands for the organisation it was defined for: a copy of that actor."""
+        self._emit(start, end, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation", conf)
+
     def _untagged_abbreviations(self) -> None:
         """An abbreviation the tagger did not mark as a name ("... the Ogoni People (MOSOP) ... MOSOP said"): defined
         in parentheses after an organisation, it stands for it there and wherever it comes back."""
@@ -1627,12 +1634,10 @@ class _DocPass:
             owner = self._abbreviation(i, i + 1)
             if owner is not None and doc[i].text not in self.abbrevs:
                 self.abbrevs[doc[i].text] = owner.actor
-                a = owner.actor
-                self._emit(i, i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation", owner.confidence)
+                self._emit_abbreviation(i, i + 1, owner.actor, owner.confidence)
         for t in doc:
             if not self.consumed[t.i] and t.text in self.abbrevs:
-                a = self.abbrevs[t.text]
-                self._emit(t.i, t.i + 1, Actor(a.code, a.sector, a.name, a.actor_id, a.kind), "abbreviation", 0.6)
+                self._emit_abbreviation(t.i, t.i + 1, self.abbrevs[t.text], 0.6)
 
     def _role_nouns(self) -> None:
         """Bare role nouns as subjects or objects ('police fired', 'the rebels said', 'thousands of students
@@ -1693,7 +1698,7 @@ class _DocPass:
             if (end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].pos_ in ("NOUN", "PROPN")
                     and doc[end + 1].text.islower() and not self.consumed[end + 1]):
                 end += 2
-            weapon = role[0] == "MIL" and (lem in WEAPON_HEADS or lem.rstrip("s") in WEAPON_HEADS) and not foreign_force(t)
+            weapon = role[0] == "MIL" and is_weapon(t) and not foreign_force(t)
             foreign = role[0] == "MIL" and (foreign_force(t) or weapon)
             # ("Coalition aircraft", "foreign troops in Afghanistan", "drones hit a market in Aleppo": where they act
             # says nothing of whose they are)

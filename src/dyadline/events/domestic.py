@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyadline.actors.resolver import FOREIGN_FORCE, WEAPON_HEADS, foreign_force
+from dyadline.actors.resolver import FOREIGN_FORCE, foreign_force, is_weapon
 from dyadline.model import Actor, Mention
 
 DOMESTIC_CONF = 0.55
@@ -238,7 +238,7 @@ def localise(m: Mention, typ: str, span: Any, prev: Any | None, idx: Any,
         if p is not None:
             code, how = p.actor.code, f"domestic: place in the actor's phrase '{p.text}'"
     # (a weapon named without its owner is not the state of the place it struck: "missiles hit a school in Gaza")
-    if code is None and not (head is not None and head.lemma_.lower().rstrip("s") in WEAPON_HEADS):
+    if code is None and not (head is not None and is_weapon(head)):
         p = _sentence_place(span, idx)
         if p is not None:
             code, how = p.actor.code, f"domestic: the sentence's place '{p.text}'"
